@@ -1,0 +1,14 @@
+import { json } from "@/lib/api/respond";
+import { parseParam } from "@/lib/api/parse";
+import { withScope } from "@/lib/api/with-scope";
+import { RunId } from "@/lib/job-runs/schemas";
+import { cancelJobRun } from "@/lib/job-runs/service";
+
+// POST /api/job-runs/[id]/cancel — cancel a queued or running run (admins)
+export const POST = withScope<{ id: string }>(
+  async ({ scope, actor, params }) => {
+    const id = parseParam(params.id, RunId, "run id");
+    return json({ run: await cancelJobRun({ scope, actor, id }) });
+  },
+  { requireManager: true },
+);

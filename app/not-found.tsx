@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+export const metadata = { title: "Page not found · Automation" };
+
+export default function NotFound() {
+  return (
+    <main className="auth-page">
+      <div style={{ maxWidth: "32rem", margin: "12vh auto 0" }}>
+        <p style={{ color: "var(--muted)", margin: 0 }}>404</p>
+        <h1>Page not found</h1>
+        <p>
+          There is nothing at this address. <Link href="/automation">Go to Automation</Link>
+        </p>
+      </div>
+    </main>
+  );
+}

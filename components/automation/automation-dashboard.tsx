@@ -1,0 +1,67 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { SegmentedControl } from "@/components/ui/segmented-control";
+import type { TriggerResult } from "@/lib/client/job-run-schemas";
+import { useActiveJobRunsQuery, useJobTypesQuery, useRefreshWhenActiveRunsChange } from "@/lib/client/job-runs";
+import { activeMembership } from "@/lib/client/me";
+import { STATS_WINDOW_OPTIONS } from "@/lib/client/run-view";
+import type { StatsWindow } from "@/lib/job-runs/schemas";
+import { ActiveRunsPanel } from "./active-runs-panel";
+import { BusinessFilterSelect } from "./business-filter-select";
+import { useMe } from "./me-context";
+import { RunHistoryPanel } from "./run-history-panel";
+import { RunJobDialog } from "./run-job-dialog";
+import { RunStatsSection } from "./run-stats-section";
+import { TriggerNotice } from "./trigger-notice";
+import { useRunView } from "./use-run-view";
+import styles from "./automation-dashboard.module.css";
+
+const WINDOW_LABELS: Record<StatsWindow, string> = { "24h": "24 h", "7d": "7 d", "30d": "30 d" };
+
+/** The Automation page: statistics, active runs and the run history of the viewer's business(es). */
+export function AutomationDashboard() {
+  const me = useMe();
+  const isSystemAdmin = me.role === "system_admin";
+  const { view, setView } = useRunView();
+  const businessId = isSystemAdmin && view.business ? view.business : undefined;
+
+  const active = useActiveJobRunsQuery(businessId);
+  useRefreshWhenActiveRunsChange(active.data);
+  const types = useJobTypesQuery();
+  const jobTypeNames = useMemo(
+    () => [...new Set([...(types.data?.registered ?? []).map((type) => type.type), ...(types.data?.seen ?? []).map((type) => type.type)])].sort(),
+    [types.data],
+  );
+  const [lastTriggered, setLastTriggered] = useState<TriggerResult | null>(null);
+
+  return (
+    <div className={styles.page}>
+      <title>Automation</title>
+      <div className={styles.top}>
+        <div>
+          <h1 className={styles.title}>Automation</h1>
+          <p className={styles.subtitle}>
+            {isSystemAdmin ? "Background jobs across all businesses" : `Background jobs of ${activeMembership(me)?.businessName ?? "your business"}`}
+          </p>
+        </div>
+        <div className={styles.toolbar}>
+          {isSystemAdmin ? <BusinessFilterSelect value={view.business} onChange={(business) => setView({ business })} /> : null}
+          <SegmentedControl
+            label="Statistics window"
+            value={view.window}
+            options={STATS_WINDOW_OPTIONS.map((option) => ({ value: option, label: WINDOW_LABELS[option] }))}
+            onChange={(window) => setView({ window })}
+          />
+          <RunJobDialog onTriggered={setLastTriggered} defaultBusinessId={businessId && businessId !== "system" && businessId !== "orphan" ? businessId : undefined} />
+        </div>
+      </div>
+
+      {lastTriggered ? <TriggerNotice result={lastTriggered} onDismiss={() => setLastTriggered(null)} /> : null}
+
+      <RunStatsSection window={view.window} businessId={businessId} live={Boolean(active.data?.total)} />
+      <ActiveRunsPanel query={active} showBusiness={isSystemAdmin} />
+      <RunHistoryPanel view={view} onViewChange={setView} jobTypes={jobTypeNames} />
+    </div>
+  );
+}

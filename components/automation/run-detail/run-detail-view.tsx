@@ -1,0 +1,93 @@
+"use client";
+
+import Link from "next/link";
+import { ErrorState } from "@/components/ui/error-state";
+import { LoadingState } from "@/components/ui/loading-state";
+import { Panel } from "@/components/ui/panel";
+import { isApiError } from "@/lib/client/api-error";
+import { useJobRunDetailQuery } from "@/lib/client/job-runs";
+import { canManageRuns } from "@/lib/client/me";
+import { useMe } from "../me-context";
+import { RunStatusBadge } from "../run-status-badge";
+import { AttemptsTimeline } from "./attempts-timeline";
+import { AuditTrail } from "./audit-trail";
+import { ChildRuns } from "./child-runs";
+import { JsonBlock } from "./json-block";
+import { RunActions } from "./run-actions";
+import { RunAttachments } from "./run-attachments";
+import { RunErrorBlock } from "./run-error-block";
+import { RunLogs } from "./run-logs";
+import { RunNotFound } from "./run-not-found";
+import { RunOverview } from "./run-overview";
+import styles from "./run-detail.module.css";
+
+/** One run: what it was asked to do, what happened, and who did what to it. */
+export function RunDetailView({ id }: { id: string }) {
+  const me = useMe();
+  const detail = useJobRunDetailQuery(id);
+
+  if (detail.isPending) return <LoadingState label="Loading run…" />;
+  // A malformed id (400) is as missing as an unknown one.
+  if (detail.isError && (isApiError(detail.error, 404) || isApiError(detail.error, 400))) return <RunNotFound />;
+  if (detail.isError && !detail.data) {
+    return <ErrorState title="Could not load this run" error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
+
+  const { run } = detail.data;
+  const isSystemAdmin = me.role === "system_admin";
+  return (
+    <div className={styles.page}>
+      <title>{`${run.jobType} · Run · Automation`}</title>
+      <Link href="/automation" className={styles.back}>
+        ← All runs
+      </Link>
+      <div className={styles.header}>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>
+            {run.jobType} <RunStatusBadge status={run.status} />
+          </h1>
+          <code className={styles.runId}>{run.id}</code>
+        </div>
+        {canManageRuns(me) ? <RunActions run={run} /> : null}
+      </div>
+
+      <div className={styles.columns}>
+        <div className={styles.column}>
+          <Panel title="Overview">
+            <RunOverview detail={detail.data} currentUserId={me.user.id} showBusiness={isSystemAdmin} />
+          </Panel>
+          <Panel title="Parameters">
+            <JsonBlock value={run.params} label="Parameters" />
+          </Panel>
+          <Panel title="Result">
+            {run.result !== null ? <JsonBlock value={run.result} label="Result" /> : <p className={styles.muted}>No result yet.</p>}
+          </Panel>
+          {run.error ? (
+            <Panel title="Error">
+              <RunErrorBlock error={run.error} />
+            </Panel>
+          ) : null}
+          <Panel title="Logs" flush>
+            <RunLogs logs={detail.data.logs} />
+          </Panel>
+        </div>
+        <div className={styles.column}>
+          <Panel title="Attempts">
+            <AttemptsTimeline attempts={detail.data.attempts} maxAttempts={run.maxAttempts} />
+          </Panel>
+          <Panel title="Attachments">
+            <RunAttachments attachments={detail.data.attachments} />
+          </Panel>
+          {detail.data.children.length ? (
+            <Panel title="Runs started by this run">
+              <ChildRuns runs={detail.data.children} />
+            </Panel>
+          ) : null}
+          <Panel title="Audit trail">
+            <AuditTrail events={detail.data.audit} />
+          </Panel>
+        </div>
+      </div>
+    </div>
+  );
+}

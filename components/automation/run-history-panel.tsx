@@ -1,0 +1,63 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/ui/error-state";
+import { LoadingState } from "@/components/ui/loading-state";
+import { Panel } from "@/components/ui/panel";
+import { useJobRunsQuery } from "@/lib/client/job-runs";
+import { dateRangeError, hasListFilters, toListFilters, type RunView } from "@/lib/client/run-view";
+import { formatCount } from "./format";
+import { useMe } from "./me-context";
+import { RunFilters } from "./run-filters";
+import { RunHistoryTable } from "./run-history-table";
+import styles from "./run-history-panel.module.css";
+
+interface RunHistoryPanelProps {
+  view: RunView;
+  onViewChange: (patch: Partial<RunView>) => void;
+  jobTypes: string[];
+}
+
+export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPanelProps) {
+  const me = useMe();
+  const isSystemAdmin = me.role === "system_admin";
+  const filters = toListFilters(view, { canFilterBusiness: isSystemAdmin });
+  // An impossible date range is explained next to the fields instead of being sent.
+  const runs = useJobRunsQuery(filters, { enabled: !dateRangeError(view) });
+  const rows = runs.data?.pages.flatMap((page) => page.runs) ?? [];
+
+  return (
+    <Panel
+      title="Run history"
+      description="Newest first. Filters are kept in the address, so you can share or reload this view."
+      actions={runs.isFetching && !runs.isPending ? <span className={styles.refreshing} role="status">Updating…</span> : null}
+      flush
+    >
+      <RunFilters view={view} onChange={onViewChange} jobTypes={jobTypes} />
+      {runs.isPending && runs.fetchStatus !== "idle" ? <LoadingState label="Loading runs…" /> : null}
+      {runs.isError ? <ErrorState title="Could not load runs" error={runs.error} onRetry={() => void runs.refetch()} /> : null}
+      {runs.isSuccess && !rows.length ? (
+        <EmptyState title={hasListFilters(view) ? "No runs match these filters" : "No runs yet"}>
+          {hasListFilters(view) ? "Try another status, type or date range, or clear the filters." : "Runs appear here once a job is triggered."}
+        </EmptyState>
+      ) : null}
+      {rows.length ? (
+        <>
+          <RunHistoryTable runs={rows} showBusiness={isSystemAdmin} currentUserId={me.user.id} />
+          <div className={styles.footer}>
+            <span aria-live="polite">
+              Showing {formatCount(rows.length)} {rows.length === 1 ? "run" : "runs"}
+              {runs.hasNextPage ? "" : " · end of history"}
+            </span>
+            {runs.hasNextPage ? (
+              <Button onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
+                {runs.isFetchingNextPage ? "Loading…" : "Load older runs"}
+              </Button>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </Panel>
+  );
+}

@@ -1,0 +1,151 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { BIRCH_CANARY } from "../../lib/db/seed/demo-users";
+import { businessIdBySlug, testDb } from "../support/db";
+import { contextFor, listAllRuns, type Caller } from "../support/contexts";
+
+/**
+ * Every job-run route × method × caller × target. Also checks that no response to an Acme user
+ * ever carries a Birch run id or the Birch canary string (and the reverse for the Birch admin).
+ */
+
+const CALLERS: Caller[] = ["anonymous", "nobody", "acmeMember", "acmeAdmin", "birchAdmin", "multi", "sysadmin"];
+const TARGETS = ["own", "other", "missing", "malformed"] as const;
+type Target = (typeof TARGETS)[number];
+
+const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+const MANAGERS = new Set<Caller>(["acmeAdmin", "birchAdmin", "sysadmin"]);
+/** multi@example.com works in Acme Dental, the first of its businesses by name, until it switches. */
+const HOME: Partial<Record<Caller, "acme" | "birch">> = { acmeMember: "acme", acmeAdmin: "acme", multi: "acme", birchAdmin: "birch" };
+
+const contexts = new Map<Caller, APIRequestContext>();
+const ids = { acme: { business: "", run: "" }, birch: { business: "", run: "" } };
+const allRunIds = { acme: new Set<string>(), birch: new Set<string>() };
+
+test.beforeAll(async () => {
+  for (const caller of CALLERS) contexts.set(caller, await contextFor(caller));
+  ids.acme.business = await businessIdBySlug("acme");
+  ids.birch.business = await businessIdBySlug("birch");
+  for (const slug of ["acme", "birch"] as const) {
+    const runs = await listAllRuns(contexts.get("sysadmin")!, `businessId=${ids[slug].business}`);
+    for (const run of runs) allRunIds[slug].add(run.id);
+    ids[slug].run = runs.find((run) => run.status === "succeeded")!.id;
+  }
+  expect(allRunIds.acme.size).toBeGreaterThan(100);
+  expect(allRunIds.birch.size).toBeGreaterThan(100);
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+function runFor(caller: Caller, target: Target): string {
+  const home = HOME[caller] ?? "acme";
+  const away = home === "acme" ? "birch" : "acme";
+  return { own: ids[home].run, other: ids[away].run, missing: MISSING_ID, malformed: "not-a-run-id" }[target];
+}
+
+function gateStatus(caller: Caller): number | undefined {
+  if (caller === "anonymous") return 401;
+  if (caller === "nobody") return 403;
+  return undefined;
+}
+
+function expectedDetail(caller: Caller, target: Target): number {
+  if (gateStatus(caller)) return gateStatus(caller)!;
+  if (target === "malformed") return 400;
+  if (target === "missing") return 404;
+  if (target === "other") return caller === "sysadmin" ? 200 : 404;
+  return 200;
+}
+
+/** The demo runs used as targets have succeeded, so an allowed cancel or retry is a 409, and changes nothing. */
+function expectedManage(caller: Caller, target: Target): number {
+  if (gateStatus(caller)) return gateStatus(caller)!;
+  if (!MANAGERS.has(caller)) return 403;
+  if (target === "malformed") return 400;
+  if (target === "missing") return 404;
+  if (target === "other") return caller === "sysadmin" ? 409 : 404;
+  return 409;
+}
+
+async function assertNoLeak(caller: Caller, body: string): Promise<void> {
+  const home = HOME[caller];
+  if (!home) return;
+  const foreign = home === "acme" ? allRunIds.birch : allRunIds.acme;
+  if (home === "acme") expect(body).not.toContain(BIRCH_CANARY);
+  for (const id of foreign) expect(body, `response leaks run ${id}`).not.toContain(id);
+}
+
+const COLLECTION_ROUTES = [
+  "/api/job-runs",
+  "/api/job-runs?status=succeeded,failed&limit=100",
+  "/api/job-runs?q=sync",
+  "/api/job-runs/stats?window=30d",
+  "/api/job-runs/active",
+  "/api/job-runs/recent",
+  "/api/job-runs/types",
+];
+
+for (const caller of CALLERS) {
+  test.describe(`[access] ${caller}`, () => {
+    for (const route of COLLECTION_ROUTES) {
+      test(`GET ${route}`, async () => {
+        const response = await contexts.get(caller)!.get(route);
+        expect(response.status()).toBe(gateStatus(caller) ?? 200);
+        const body = await response.text();
+        await assertNoLeak(caller, body);
+        const home = HOME[caller];
+        if (response.ok() && home && route.startsWith("/api/job-runs") && !route.includes("/api/job-runs/")) {
+          const { runs } = JSON.parse(body) as { runs: { businessId: string }[] };
+          expect(runs.length).toBeGreaterThan(0);
+          for (const run of runs) expect(run.businessId).toBe(ids[home].business);
+        }
+      });
+    }
+
+    for (const target of TARGETS) {
+      test(`GET /api/job-runs/[${target}]`, async () => {
+        const response = await contexts.get(caller)!.get(`/api/job-runs/${runFor(caller, target)}`);
+        expect(response.status()).toBe(expectedDetail(caller, target));
+        const body = await response.text();
+        await assertNoLeak(caller, body);
+        if (response.status() === 404) expect(JSON.parse(body)).toEqual({ error: { code: "not_found", message: "Job run not found" } });
+      });
+
+      for (const action of ["cancel", "retry"] as const) {
+        test(`POST /api/job-runs/[${target}]/${action}`, async () => {
+          const response = await contexts.get(caller)!.post(`/api/job-runs/${runFor(caller, target)}/${action}`);
+          expect(response.status()).toBe(expectedManage(caller, target));
+          const body = await response.text();
+          await assertNoLeak(caller, body);
+          expect(JSON.parse(body).error.code).toBeTruthy();
+        });
+      }
+    }
+
+    test("POST /api/job-runs in the caller's business", async () => {
+      const data = {
+        jobType: "sync-calendar",
+        params: { calendar: "front-desk" },
+        idempotencyKey: `matrix-${caller}`,
+        ...(caller === "sysadmin" ? { businessId: ids.acme.business } : {}),
+      };
+      const response = await contexts.get(caller)!.post("/api/job-runs", { data });
+      expect([gateStatus(caller) ?? 201, 200]).toContain(response.status());
+      if (response.ok()) {
+        const { run } = (await response.json()) as { run: { businessId: string } };
+        expect(run.businessId).toBe(ids[HOME[caller] ?? "acme"].business);
+      }
+    });
+
+    test("POST /api/job-runs naming another business", async () => {
+      const home = HOME[caller] ?? "acme";
+      const away = home === "acme" ? "birch" : "acme";
+      const response = await contexts.get(caller)!.post("/api/job-runs", {
+        data: { jobType: "sync-calendar", params: { calendar: "x" }, businessId: ids[away].business, idempotencyKey: `away-${caller}` },
+      });
+      expect([gateStatus(caller) ?? (caller === "sysadmin" ? 201 : 403), caller === "sysadmin" ? 200 : -1]).toContain(response.status());
+      if (caller !== "sysadmin") expect(await testDb().jobRun.count({ where: { idempotencyKey: `away-${caller}` } })).toBe(0);
+    });
+  });
+}

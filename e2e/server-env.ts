@@ -1,0 +1,15 @@
+/**
+ * Where the end-to-end server keeps its throwaway data, shared by the server script and the tests.
+ * Everything is keyed by port so that two suites can run side by side.
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+export const E2E_DATA_DIR = `e2e/.data/${E2E_PORT}`;
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? `file:./${E2E_DATA_DIR}/e2e.db`;
+
+export const E2E_ENV = {
+  DATABASE_URL: E2E_DATABASE_URL,
+  AUTH_SECRET_FILE: `./${E2E_DATA_DIR}/auth-secret`,
+  STORAGE_DIR: `./${E2E_DATA_DIR}/storage`,
+  PORT: String(E2E_PORT),
+};

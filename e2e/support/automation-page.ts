@@ -1,0 +1,83 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Locator, Page, TestInfo } from "@playwright/test";
+import { expect } from "./ui-expect";
+import { ROLES, type Role } from "./roles";
+import { newSignedInContext } from "./sign-in";
+
+/** Helpers for the Automation page's end-to-end tests. */
+
+export const SCREENSHOT_DIR = "test-results/screenshots";
+
+export function historyTable(page: Page): Locator {
+  return page.getByRole("table", { name: "Job runs, newest first" });
+}
+
+export function historyRows(page: Page): Locator {
+  return historyTable(page).locator("tbody tr");
+}
+
+export function historyRow(page: Page, runId: string): Locator {
+  return historyTable(page).locator(`tbody tr[data-run-id="${runId}"]`);
+}
+
+export function activeRun(page: Page, runId: string): Locator {
+  return page.getByRole("list", { name: "Queued and running runs" }).locator(`li[data-run-id="${runId}"]`);
+}
+
+export async function shownRunIds(page: Page): Promise<string[]> {
+  return historyRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-run-id") ?? ""));
+}
+
+/** Waits until statistics, charts, active runs and the history table have all been drawn. */
+export async function waitForDashboard(page: Page): Promise<void> {
+  await expect(page.getByRole("heading", { name: "Automation", level: 1 })).toBeVisible();
+  await expect(historyRows(page).first()).toBeVisible();
+  await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  await expect(page.getByText(/Loading (statistics|active runs|runs)…|Drawing chart…/)).toHaveCount(0);
+}
+
+/** Run ids the given user sees through the API, newest first. */
+export async function runIdsVisibleTo(role: Role, query = "limit=100"): Promise<string[]> {
+  const context = await newSignedInContext(ROLES[role]);
+  try {
+    const response = await context.get(`/api/job-runs?${query}`);
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { runs: { id: string }[] };
+    return body.runs.map((run) => run.id);
+  } finally {
+    await context.dispose();
+  }
+}
+
+export interface RunSnapshot {
+  id: string;
+  status: string;
+  progress: number | null;
+  params: unknown;
+}
+
+/** Queues a run through the API, as a script or another service would. */
+export async function triggerRunViaApi(
+  page: Page,
+  input: { jobType: string; params: Record<string, unknown>; tags?: string[] },
+): Promise<RunSnapshot> {
+  const response = await page.request.post("/api/job-runs", { data: input });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { run: RunSnapshot }).run;
+}
+
+export async function fetchRun(page: Page, runId: string): Promise<RunSnapshot> {
+  const response = await page.request.get(`/api/job-runs/${runId}`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { run: RunSnapshot }).run;
+}
+
+/** Saves a screenshot where people can find it and attaches it to the test's report. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string, { fullPage = true } = {}): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  const image = await page.screenshot({ path: file, fullPage, animations: "disabled" });
+  await testInfo.attach(name, { body: image, contentType: "image/png" });
+  return file;
+}

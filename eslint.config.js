@@ -1,0 +1,48 @@
+import tseslint from "typescript-eslint";
+import nextPlugin from "@next/eslint-plugin-next";
+
+// Tenant data is reached through lib/tenancy's scoped access. Only these places may hold the raw
+// database client: the client itself, the tenancy layer, the worker's claim path and entry scripts.
+const RAW_CLIENT_ALLOWED = [
+  "lib/db/**",
+  "lib/tenancy/**",
+  "lib/worker/claim/**",
+  "scripts/**",
+  "**/*.test.ts",
+  "e2e/**",
+  "tests/**",
+];
+
+const rawClientRule = {
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        {
+          regex: "(^|/)(lib/)?db(/index|/client)?$",
+          message: "Use scopedDb(scope) from lib/tenancy; the raw client bypasses tenant scoping.",
+        },
+        {
+          regex: "(^|/)db/generated/",
+          allowTypeImports: true,
+          message: "Import types only; queries go through lib/tenancy.",
+        },
+        { group: ["@prisma/client", "@prisma/client/*"], message: "Use scopedDb(scope) from lib/tenancy." },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".next/", ".next-*/", "e2e/.data/", "e2e/.auth/", "lib/db/generated/", "data/", "test-results/", "playwright-report/", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "@next/next": nextPlugin },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  { files: ["**/*.ts", "**/*.tsx", "**/*.mts"], ignores: RAW_CLIENT_ALLOWED, rules: rawClientRule },
+);

@@ -1,0 +1,16 @@
+/** Cookie holding the business a multi-business user picked; re-validated on every request. */
+export const ACTIVE_BUSINESS_COOKIE = "automation-business";
+
+export function readActiveBusinessCookie(req: Request): string | null {
+  const header = req.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === ACTIVE_BUSINESS_COOKIE) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+export function activeBusinessCookie(businessId: string, secure: boolean): string {
+  return `${ACTIVE_BUSINESS_COOKIE}=${encodeURIComponent(businessId)}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}; Max-Age=31536000`;
+}

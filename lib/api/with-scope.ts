@@ -1,0 +1,54 @@
+import { sessionUserId } from "../auth/auth";
+import { loadActor } from "../tenancy/actor";
+import { resolveAccess, canManageRuns, type Access } from "../tenancy/resolve-access";
+import { readActiveBusinessCookie } from "./active-business";
+import { AppError } from "./errors";
+import { assertSameOrigin } from "./origin-check";
+import { errorResponse } from "./respond";
+
+type RouteParams = Record<string, string | string[] | undefined>;
+
+export interface ScopedContext<P extends RouteParams> extends Access {
+  req: Request;
+  params: P;
+}
+
+interface GateOptions {
+  /** Only business admins of the scope's business and system admins may call it. */
+  requireManager?: boolean;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The gate every job-run route goes through: session → fresh actor from the database → scope,
+ * role check, same-origin check on mutations, and one error shape for whatever is thrown.
+ * Handlers never read the session themselves.
+ */
+export function withScope<P extends RouteParams = RouteParams>(
+  handler: (context: ScopedContext<P>) => Promise<Response>,
+  options: GateOptions = {},
+) {
+  return async (req: Request, route?: { params?: Promise<P> }): Promise<Response> => {
+    try {
+      if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
+      const access = await authenticate(req);
+      if (options.requireManager && !canManageRuns(access)) {
+        throw new AppError("forbidden", "Only business admins can do this");
+      }
+      const params = ((await route?.params) ?? {}) as P;
+      return await handler({ ...access, req, params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export async function authenticate(req: Request): Promise<Access> {
+  const userId = await sessionUserId();
+  if (!userId) throw new AppError("unauthorized", "Sign in to continue");
+  // Re-read on every request: a removed member or demoted admin loses access at once.
+  const actor = await loadActor(userId);
+  if (!actor) throw new AppError("unauthorized", "Sign in to continue");
+  return resolveAccess(actor, readActiveBusinessCookie(req));
+}

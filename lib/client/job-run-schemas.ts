@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { JobRunResponse, RUN_STATUSES } from "@/lib/job-runs/schemas";
+
+// Shapes of the job-run route handlers' answers; JobRunResponse is the server's own schema.
+
+const StatusCounts = z.object(Object.fromEntries(RUN_STATUSES.map((status) => [status, z.number()])) as Record<(typeof RUN_STATUSES)[number], z.ZodNumber>);
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
+const Durations = z.object({ p50: z.number().nullable(), p95: z.number().nullable() });
+
+export const JobRunPage = z.object({ runs: z.array(JobRunResponse), nextCursor: z.string().nullable() });
+export type JobRunPage = z.infer<typeof JobRunPage>;
+
+export const ActiveJobRuns = z.object({ runs: z.array(JobRunResponse), total: z.number() });
+export type ActiveJobRuns = z.infer<typeof ActiveJobRuns>;
+
+export const JobRunStats = z.object({
+  window: z.enum(["24h", "7d", "30d"]),
+  since: z.string(),
+  total: z.number(),
+  byStatus: StatusCounts,
+  successRate: z.number().nullable(),
+  durationMs: Durations,
+  byJobType: z.array(z.object({ jobType: z.string(), total: z.number(), byStatus: StatusCounts, durationMs: Durations })),
+  series: z.object({
+    bucketMs: z.number(),
+    points: z.array(z.object({ start: z.string(), byStatus: StatusCounts })),
+  }),
+});
+export type JobRunStats = z.infer<typeof JobRunStats>;
+
+export const JobTypes = z.object({
+  registered: z.array(
+    z.object({
+      type: z.string(),
+      title: z.string(),
+      description: z.string(),
+      scope: z.enum(["tenant", "system"]),
+      maxAttempts: z.number(),
+      timeoutMs: z.number(),
+      paramsSchema: z.unknown(),
+    }),
+  ),
+  seen: z.array(z.object({ type: z.string(), runs: z.number() })),
+});
+export type JobTypes = z.infer<typeof JobTypes>;
+export type RegisteredJobType = JobTypes["registered"][number];
+
+const RunError = z.object({ message: z.string(), stack: z.string().nullable() }).nullable();
+
+export const JobRunDetail = z.object({
+  run: JobRunResponse,
+  attempts: z.array(
+    z.object({
+      attempt: z.number(),
+      workerId: z.string(),
+      status: z.string(),
+      startedAt: z.string(),
+      finishedAt: z.string().nullable(),
+      error: RunError,
+    }),
+  ),
+  logs: z.array(z.object({ at: z.string(), attempt: z.number(), level: z.string(), message: z.string() })),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      purpose: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      createdAt: z.string(),
+      downloadUrl: z.string(),
+    }),
+  ),
+  audit: z.array(
+    z.object({
+      id: z.string(),
+      action: z.string(),
+      actorType: z.string(),
+      actorEmail: z.string().nullable(),
+      at: z.string(),
+      details: z.unknown(),
+    }),
+  ),
+  children: z.array(z.object({ id: z.string(), businessId: z.string().nullable(), jobType: z.string(), status: z.string() })),
+});
+export type JobRunDetail = z.infer<typeof JobRunDetail>;
+
+export const TriggerResult = z.object({ run: JobRunResponse, created: z.boolean() });
+export type TriggerResult = z.infer<typeof TriggerResult>;
+
+export const RunChange = z.object({ run: JobRunResponse });

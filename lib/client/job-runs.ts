@@ -1,0 +1,150 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { ACTIVE_STATUSES, type JobRunResponse, type StatsWindow } from "@/lib/job-runs/schemas";
+import { apiFetch, toQueryString } from "./api-fetch";
+import { ActiveJobRuns, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RunChange, TriggerResult } from "./job-run-schemas";
+import type { JobRunListFilters } from "./run-view";
+
+const PAGE_SIZE = 50;
+const RUNNING_POLL_MS = 1_000;
+const QUEUED_POLL_MS = 5_000;
+const DETAIL_POLL_MS = 1_000;
+const STATS_POLL_MS = 10_000;
+
+export const jobRunKeys = {
+  all: ["job-runs"] as const,
+  lists: () => [...jobRunKeys.all, "list"] as const,
+  list: (filters: JobRunListFilters) => [...jobRunKeys.lists(), filters] as const,
+  details: () => [...jobRunKeys.all, "detail"] as const,
+  detail: (id: string) => [...jobRunKeys.details(), id] as const,
+  stats: (window: StatsWindow, businessId?: string) => [...jobRunKeys.all, "stats", { window, businessId }] as const,
+  active: (businessId?: string) => [...jobRunKeys.all, "active", { businessId }] as const,
+  types: () => [...jobRunKeys.all, "types"] as const,
+};
+
+const DUE_WINDOW_MS = 60_000;
+
+function isMovingSoon(run: Pick<JobRunResponse, "status" | "runAt">): boolean {
+  if (run.status === "running") return true;
+  const waitedMs = Date.now() - Date.parse(run.runAt);
+  return waitedMs >= -RUNNING_POLL_MS && waitedMs < DUE_WINDOW_MS;
+}
+
+export function isActiveRun(run: Pick<JobRunResponse, "status">): boolean {
+  return ACTIVE_STATUSES.includes(run.status);
+}
+
+/** Run history, newest first, one keyset page at a time. */
+export function useJobRunsQuery(filters: JobRunListFilters, { enabled = true }: { enabled?: boolean } = {}) {
+  return useInfiniteQuery({
+    queryKey: jobRunKeys.list(filters),
+    enabled,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage: JobRunPage) => lastPage.nextCursor ?? undefined,
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch(
+        `/api/job-runs${toQueryString({ ...filters, cursor: pageParam, limit: String(PAGE_SIZE) })}`,
+        JobRunPage,
+        { signal },
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Queued and running runs; polled only while there are any. Quickly while something runs or is
+ * about to start (its progress bar moves); slowly when all that is left waits for later or is
+ * stuck in the queue.
+ */
+export function useActiveJobRunsQuery(businessId?: string) {
+  return useQuery({
+    queryKey: jobRunKeys.active(businessId),
+    queryFn: ({ signal }) => apiFetch(`/api/job-runs/active${toQueryString({ businessId })}`, ActiveJobRuns, { signal }),
+    refetchInterval: (query) => {
+      const active = query.state.data;
+      if (!active?.total) return false;
+      return active.runs.some(isMovingSoon) ? RUNNING_POLL_MS : QUEUED_POLL_MS;
+    },
+  });
+}
+
+export function useJobRunStatsQuery({ window, businessId, live }: { window: StatsWindow; businessId?: string; live: boolean }) {
+  return useQuery({
+    queryKey: jobRunKeys.stats(window, businessId),
+    queryFn: ({ signal }) => apiFetch(`/api/job-runs/stats${toQueryString({ window, businessId })}`, JobRunStats, { signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: live ? STATS_POLL_MS : false,
+  });
+}
+
+export function useJobTypesQuery() {
+  return useQuery({
+    queryKey: jobRunKeys.types(),
+    queryFn: ({ signal }) => apiFetch("/api/job-runs/types", JobTypes, { signal }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** One run with everything the detail page shows; polled while the run is queued or running. */
+export function useJobRunDetailQuery(id: string) {
+  return useQuery({
+    queryKey: jobRunKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch(`/api/job-runs/${encodeURIComponent(id)}`, JobRunDetail, { signal }),
+    refetchInterval: (query) => (query.state.data && isActiveRun(query.state.data.run) ? DETAIL_POLL_MS : false),
+  });
+}
+
+/**
+ * The history table and the statistics are not polled; they are refreshed when a run enters,
+ * leaves or changes state in the active set, which is what makes them stale.
+ */
+export function useRefreshWhenActiveRunsChange(active: ActiveJobRuns | undefined) {
+  const queryClient = useQueryClient();
+  const signature = active ? active.runs.map((run) => `${run.id}:${run.status}`).join("|") : null;
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    if (signature === null) return;
+    if (previous.current !== null && previous.current !== signature) {
+      void queryClient.invalidateQueries({ queryKey: jobRunKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: [...jobRunKeys.all, "stats"] });
+    }
+    previous.current = signature;
+  }, [signature, queryClient]);
+}
+
+export interface TriggerJobRunInput {
+  jobType: string;
+  params: Record<string, unknown>;
+  idempotencyKey?: string;
+  tags?: string[];
+  /** System admins only: the business to run a tenant job for; null for a system job. */
+  businessId?: string | null;
+}
+
+export function useTriggerJobRunMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TriggerJobRunInput) =>
+      apiFetch("/api/job-runs", TriggerResult, { method: "POST", body: { ...input, source: "manual" } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: jobRunKeys.all }),
+  });
+}
+
+function useRunStateMutation(action: "cancel" | "retry") {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/job-runs/${encodeURIComponent(id)}/${action}`, RunChange, { method: "POST" }),
+    // Refetch even when the server refused (409): the run has changed under the user.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: jobRunKeys.all }),
+  });
+}
+
+export function useCancelJobRunMutation() {
+  return useRunStateMutation("cancel");
+}
+
+export function useRetryJobRunMutation() {
+  return useRunStateMutation("retry");
+}

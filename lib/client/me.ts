@@ -1,0 +1,59 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+import { apiFetch } from "./api-fetch";
+
+export const Me = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), isSystemAdmin: z.boolean() }),
+  role: z.enum(["system_admin", "admin", "member"]),
+  activeBusinessId: z.string().nullable(),
+  memberships: z.array(
+    z.object({
+      businessId: z.string(),
+      businessName: z.string(),
+      businessSlug: z.string(),
+      businessStatus: z.string(),
+      role: z.enum(["admin", "member"]),
+    }),
+  ),
+});
+export type Me = z.infer<typeof Me>;
+
+export const meKeys = {
+  all: ["me"] as const,
+  current: () => [...meKeys.all, "current"] as const,
+};
+
+export function useMeQuery() {
+  return useQuery({
+    queryKey: meKeys.current(),
+    queryFn: ({ signal }) => apiFetch("/api/me", Me, { signal }),
+    staleTime: 60_000,
+  });
+}
+
+export function canManageRuns(me: Me): boolean {
+  return me.role === "system_admin" || me.role === "admin";
+}
+
+export function activeMembership(me: Me) {
+  return me.memberships.find((membership) => membership.businessId === me.activeBusinessId);
+}
+
+/**
+ * Switching changes what every business-scoped answer contains, so everything but the signed-in
+ * user is reset and fetched again for the new business.
+ */
+export function useSwitchBusinessMutation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (businessId: string) =>
+      apiFetch("/api/session/business", z.object({ activeBusinessId: z.string() }), { method: "POST", body: { businessId } }),
+    onSuccess: async ({ activeBusinessId }) => {
+      queryClient.setQueryData<Me>(meKeys.current(), (me) => (me ? { ...me, activeBusinessId } : me));
+      await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== meKeys.all[0] });
+      await queryClient.invalidateQueries({ queryKey: meKeys.all });
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { dateRangeError, readRunView, toListFilters, writeRunView } from "./run-view";
+
+describe("run view in the URL", () => {
+  it("reads what it writes", () => {
+    const query = "status=running,failed&type=sync-calendar&tag=nightly&from=2026-11-01&to=2026-11-20&q=abc&business=orphan&window=7d";
+    const view = readRunView(new URLSearchParams(query));
+    expect(view).toEqual({
+      statuses: ["running", "failed"],
+      jobType: "sync-calendar",
+      tag: "nightly",
+      from: "2026-11-01",
+      to: "2026-11-20",
+      q: "abc",
+      business: "orphan",
+      window: "7d",
+    });
+    expect(readRunView(new URLSearchParams(writeRunView(view)))).toEqual(view);
+  });
+
+  it("drops values it does not know instead of failing", () => {
+    const view = readRunView(new URLSearchParams("status=bogus,queued&from=yesterday&window=1y"));
+    expect(view.statuses).toEqual(["queued"]);
+    expect(view.from).toBe("");
+    expect(view.window).toBe("24h");
+    expect(writeRunView(view)).toBe("status=queued");
+  });
+
+  it("turns days into the start and end of the local day", () => {
+    const filters = toListFilters(readRunView(new URLSearchParams("from=2026-11-01&to=2026-11-01")), { canFilterBusiness: false });
+    expect(new Date(filters.from!).getTime()).toBe(new Date(2026, 10, 1).getTime());
+    expect(new Date(filters.to!).getTime()).toBe(new Date(2026, 10, 2).getTime() - 1);
+  });
+
+  it("only sends a business filter for those allowed to use it", () => {
+    const view = readRunView(new URLSearchParams("business=system"));
+    expect(toListFilters(view, { canFilterBusiness: false }).businessId).toBeUndefined();
+    expect(toListFilters(view, { canFilterBusiness: true }).businessId).toBe("system");
+  });
+
+  it("flags a start date after the end date", () => {
+    expect(dateRangeError({ from: "2026-11-02", to: "2026-11-01" })).toMatch(/after/);
+    expect(dateRangeError({ from: "2026-11-01", to: "2026-11-01" })).toBeNull();
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { readEnv } from "./env";
+
+describe("readEnv", () => {
+  it("defaults to the embedded SQLite database", () => {
+    expect(readEnv({}).DATABASE_URL).toBe("file:./data/automation.db");
+    expect(readEnv({ DATABASE_URL: "" }).DATABASE_URL).toBe("file:./data/automation.db");
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => readEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with file:/);
+    expect(() => readEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+    expect(() => readEnv({ APP_ORIGIN: "not a url" })).toThrow(/APP_ORIGIN/);
+  });
+});

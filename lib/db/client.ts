@@ -1,0 +1,32 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/sqlite/client";
+import { databaseProvider, readEnv } from "../config/env";
+
+export type Db = PrismaClient;
+
+// One client per process: Next.js re-evaluates modules in development, so the instance lives
+// on globalThis rather than in module scope.
+const holder = globalThis as unknown as { __automationDb?: Db };
+
+export function getDb(): Db {
+  holder.__automationDb ??= createDb(readEnv().DATABASE_URL);
+  return holder.__automationDb;
+}
+
+export function createDb(url: string): Db {
+  if (databaseProvider(url) !== "sqlite") {
+    throw new Error("DATABASE_URL points to PostgreSQL, but this build only includes the SQLite client");
+  }
+  const file = url.replace(/^file:/, "");
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // busy timeout: the web app and workers are separate processes writing the same file.
+  const adapter = new PrismaBetterSqlite3({ url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+  return new PrismaClient({ adapter });
+}
+
+export async function disconnectDb(): Promise<void> {
+  await holder.__automationDb?.$disconnect();
+  holder.__automationDb = undefined;
+}

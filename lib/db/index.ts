@@ -1,0 +1,2 @@
+export { getDb, createDb, disconnectDb, type Db } from "./client";
+export { Prisma } from "./generated/sqlite/client";

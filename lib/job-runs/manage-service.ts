@@ -1,0 +1,90 @@
+import { AppError, runNotFound } from "../api/errors";
+import { recordAudit } from "../audit/record-audit";
+import { Prisma } from "../db/sql";
+import type { Actor } from "../tenancy/actor";
+import { scopedDb } from "../tenancy/scoped-db";
+import type { Scope } from "../tenancy/scope";
+import { serializeRun } from "./serialize";
+
+const CANCELLABLE = ["queued", "running"];
+const RETRYABLE = ["failed", "cancelled"];
+
+/**
+ * Cancels a queued or running run. A running handler notices on its next heartbeat, which is
+ * fenced on status = 'running', and aborts; its own completion is then refused by the fence.
+ */
+export async function cancelJobRun({ scope, actor, id }: { scope: Scope; actor: Actor; id: string }) {
+  return changeRunState({
+    scope,
+    actor,
+    id,
+    from: CANCELLABLE,
+    action: "run.cancelled",
+    conflictMessage: "Only queued or running runs can be cancelled",
+    data: () => ({ status: "cancelled", finishedAt: new Date(), lockedBy: null, leaseId: null }),
+  });
+}
+
+/** Puts a failed or cancelled run back in the queue, granting one more attempt if it used them all. */
+export async function retryJobRun({ scope, actor, id }: { scope: Scope; actor: Actor; id: string }) {
+  return changeRunState({
+    scope,
+    actor,
+    id,
+    from: RETRYABLE,
+    action: "run.retried",
+    conflictMessage: "Only failed or cancelled runs can be retried",
+    data: (run) => ({
+      status: "queued",
+      runAt: new Date(),
+      maxAttempts: Math.max(run.maxAttempts, run.attempt + 1),
+      startedAt: null,
+      finishedAt: null,
+      heartbeatAt: null,
+      lockedBy: null,
+      leaseId: null,
+      result: Prisma.DbNull,
+      errorMessage: null,
+      errorStack: null,
+      progress: null,
+      progressMessage: null,
+    }),
+  });
+}
+
+async function changeRunState({
+  scope,
+  actor,
+  id,
+  from,
+  action,
+  conflictMessage,
+  data,
+}: {
+  scope: Scope;
+  actor: Actor;
+  id: string;
+  from: string[];
+  action: "run.cancelled" | "run.retried";
+  conflictMessage: string;
+  data: (run: { attempt: number; maxAttempts: number }) => Record<string, unknown>;
+}) {
+  const db = scopedDb(scope);
+  const updated = await db.$transaction(async (tx) => {
+    const run = await tx.jobRun.findFirst({ where: { id } });
+    if (!run) throw runNotFound();
+    if (!from.includes(run.status)) throw new AppError("conflict", conflictMessage);
+    // Guarded on the status just read: a worker finishing the run in between wins, and we report it.
+    const { count } = await tx.jobRun.updateMany({ where: { id, status: run.status }, data: data(run) });
+    if (count === 0) throw new AppError("conflict", "The run changed while this request was handled; reload and try again");
+    await recordAudit(tx, {
+      actor: { type: "user", userId: actor.userId },
+      businessId: run.businessId,
+      action,
+      targetId: id,
+      details: { previousStatus: run.status },
+    });
+    return tx.jobRun.findFirstOrThrow({ where: { id } });
+  });
+  return serializeRun(updated);
+}

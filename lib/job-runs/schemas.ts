@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const ACTIVE_STATUSES: RunStatus[] = ["queued", "running"];
+export const TRIGGER_SOURCES = ["manual", "api", "schedule", "cli", "system"] as const;
+
+export const RunId = z.guid({ message: "must be a run id (UUID)" });
+
+const IsoDate = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).transform((value) => new Date(value));
+const Tag = z.string().trim().min(1).max(40).regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
+
+/** Body of POST /api/job-runs. Unknown keys are refused rather than ignored. */
+export const JobRunCreate = z
+  .object({
+    jobType: z.string().min(1).max(64),
+    params: z.record(z.string(), z.unknown()).default({}),
+    idempotencyKey: z.string().trim().min(1).max(200).optional(),
+    runAt: IsoDate.optional(),
+    priority: z.number().int().min(-100).max(100).optional(),
+    tags: z.array(Tag).max(10).optional(),
+    /** Only system admins may name a business; null asks for a system run. */
+    businessId: z.guid().nullable().optional(),
+    source: z.enum(["manual", "api"]).optional(),
+  })
+  .strict();
+export type JobRunCreate = z.infer<typeof JobRunCreate>;
+
+/** "system" and "orphan" select runs with no business; only system admins may use this filter. */
+export const BusinessFilter = z.union([z.literal("system"), z.literal("orphan"), z.guid()]);
+
+const StatusList = z
+  .string()
+  .transform((value) => value.split(",").map((status) => status.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(RUN_STATUSES)).max(RUN_STATUSES.length));
+
+const JobRunFilterFields = z.object({
+  status: StatusList.optional(),
+  jobType: z.string().trim().min(1).max(64).optional(),
+  tag: Tag.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  businessId: BusinessFilter.optional(),
+});
+export type JobRunFilters = z.infer<typeof JobRunFilterFields>;
+
+const fromNotAfterTo = (filters: JobRunFilters) => !filters.from || !filters.to || filters.from <= filters.to;
+
+export const JobRunFilters = JobRunFilterFields.strict().refine(fromNotAfterTo, {
+  message: "from must not be after to",
+  path: ["from"],
+});
+
+/** Query of GET /api/job-runs: filters plus keyset pagination. */
+export const JobRunListQuery = JobRunFilterFields.extend({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+})
+  .strict()
+  .refine(fromNotAfterTo, { message: "from must not be after to", path: ["from"] });
+
+export const STATS_WINDOWS = { "24h": 24 * 3600_000, "7d": 7 * 86400_000, "30d": 30 * 86400_000 } as const;
+export type StatsWindow = keyof typeof STATS_WINDOWS;
+export const StatsQuery = z
+  .object({
+    window: z.enum(["24h", "7d", "30d"]).default("24h"),
+    businessId: BusinessFilter.optional(),
+  })
+  .strict();
+
+export const BusinessOnlyQuery = z.object({ businessId: BusinessFilter.optional() }).strict();
+export const NoQuery = z.object({}).strict();
+
+export const JobRunResponse = z.object({
+  id: z.string(),
+  businessId: z.string().nullable(),
+  businessName: z.string().nullable().optional(),
+  scope: z.enum(["tenant", "system"]),
+  jobType: z.string(),
+  status: z.enum(RUN_STATUSES),
+  params: z.unknown(),
+  result: z.unknown().nullable(),
+  error: z.object({ message: z.string(), stack: z.string().nullable() }).nullable(),
+  attempt: z.number(),
+  maxAttempts: z.number(),
+  priority: z.number(),
+  runAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  heartbeatAt: z.string().nullable(),
+  durationMs: z.number().nullable(),
+  lockedBy: z.string().nullable(),
+  progress: z.number().nullable(),
+  progressMessage: z.string().nullable(),
+  tags: z.array(z.string()),
+  idempotencyKey: z.string().nullable(),
+  triggeredByUserId: z.string().nullable(),
+  triggerSource: z.enum(TRIGGER_SOURCES),
+  parentRunId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type JobRunResponse = z.infer<typeof JobRunResponse>;

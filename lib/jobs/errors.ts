@@ -1,0 +1,22 @@
+/**
+ * Refusal to run or queue work without a valid tenant. Never retried: waiting does not give a run
+ * a business.
+ */
+export class FailClosedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FailClosedError";
+  }
+}
+
+/** A failure that another attempt cannot fix (bad parameters, missing input); the run fails at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "PermanentJobError";
+  }
+}
+
+export function isPermanentFailure(error: unknown): boolean {
+  return error instanceof FailClosedError || error instanceof PermanentJobError;
+}

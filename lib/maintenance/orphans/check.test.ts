@@ -1,0 +1,105 @@
+import type Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { seedDemo } from "../../db/seed/seed-demo";
+import { copyDatabase, createTemplateDatabase, createWorkDir, runCli, type TestDatabase } from "./testing/cli-harness";
+import { businessId, count, openDatabase, orphanIds } from "./testing/database-state";
+
+const work = createWorkDir();
+let template = "";
+
+beforeAll(async () => {
+  template = await createTemplateDatabase({ dir: work.dir, seed: seedDemoData });
+});
+afterAll(() => work.remove());
+
+async function seedDemoData(url: string): Promise<void> {
+  const db = createDb(url);
+  try {
+    await seedDemo(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function freshDatabase(): { database: TestDatabase; db: Database.Database } {
+  const database = copyDatabase({ template, dir: work.dir });
+  return { database, db: openDatabase(database.file) };
+}
+
+interface CheckJson {
+  businesses: { id: string; slug: string; name: string; status: string; runs: number }[];
+  systemRuns: number;
+  orphanRuns: number;
+  unclassifiedRuns: number;
+  orphans: { id: string; jobType: string; status: string; createdAt: string }[];
+}
+
+describe("orphans check", () => {
+  it("counts runs per business, system runs and orphans, and exits 1 while orphans exist", async () => {
+    const { database, db } = freshDatabase();
+    const result = await runCli({ args: ["check", "--json"], database });
+
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout) as CheckJson;
+    for (const slug of ["acme", "birch"]) {
+      const id = businessId(db, slug);
+      const listed = summary.businesses.find((business) => business.slug === slug);
+      expect(listed).toMatchObject({ id, runs: count(db, "SELECT COUNT(*) FROM job_runs WHERE business_id = ?", id) });
+    }
+    expect(summary.systemRuns).toBe(count(db, "SELECT COUNT(*) FROM job_runs WHERE scope = 'system' AND business_id IS NULL"));
+    expect(summary.systemRuns).toBeGreaterThan(0);
+    expect(summary.orphanRuns).toBe(orphanIds(db).length);
+    expect(summary.orphanRuns).toBeGreaterThan(0);
+    expect(summary.orphans.map((orphan) => orphan.id).sort()).toEqual(orphanIds(db));
+  });
+
+  it("lists the oldest orphans up to --limit, with type, status and creation time", async () => {
+    const { database, db } = freshDatabase();
+    const oldest = db
+      .prepare("SELECT id, job_type, status FROM job_runs WHERE scope = 'tenant' AND business_id IS NULL ORDER BY created_at, id LIMIT 3")
+      .all() as { id: string; job_type: string; status: string }[];
+    const result = await runCli({ args: ["check", "--limit", "3"], database });
+
+    expect(result.code).toBe(1);
+    const listedIds = result.stdout.match(/^ {2}[0-9a-f-]{36}(?= {2}\S)/gm)?.map((line) => line.trim()) ?? [];
+    expect(listedIds.filter((id) => oldest.some((run) => run.id === id))).toEqual(oldest.map((run) => run.id));
+    for (const run of oldest) expect(result.stdout).toMatch(new RegExp(`${run.id}\\s+${run.job_type}\\s+${run.status}\\s+\\d{4}-\\d{2}-\\d{2} `));
+    expect(result.stdout).toContain(`3 of ${orphanIds(db).length} listed`);
+  });
+
+  it("exits 0 when there are no orphans, while system runs remain", async () => {
+    const { database, db } = freshDatabase();
+    db.prepare("DELETE FROM job_runs WHERE scope = 'tenant' AND business_id IS NULL").run();
+    const result = await runCli({ args: ["check", "--json"], database });
+
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as CheckJson;
+    expect(summary.orphanRuns).toBe(0);
+    expect(summary.systemRuns).toBeGreaterThan(0);
+  });
+});
+
+describe("orphans usage", () => {
+  it.each([
+    [["frobnicate"], /Unknown subcommand "frobnicate"/],
+    [["check", "--bogus"], /--bogus/],
+    [["delete", "--batch-size", "0"], /--batch-size must be a whole number/],
+    [["delete", "--older-than", "soon"], /--older-than must be a number of days/],
+    [["assign", "--ids", "a", "--all"], /either --ids or --all/],
+    [[], /Missing subcommand/],
+  ])("exits 2 with a usage message for %j", async (args, message) => {
+    const { database } = freshDatabase();
+    const result = await runCli({ args, database });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain("Usage: npm run orphans");
+  });
+
+  it("prints help with the exit codes and exits 0", async () => {
+    const { database } = freshDatabase();
+    const result = await runCli({ args: ["--help"], database });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Exit codes[\s\S]*130/);
+  });
+});

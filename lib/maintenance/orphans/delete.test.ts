@@ -1,0 +1,140 @@
+import type Database from "better-sqlite3";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { seedDemo } from "../../db/seed/seed-demo";
+import { copyDatabase, createTemplateDatabase, createWorkDir, runCli, type TestDatabase } from "./testing/cli-harness";
+import { auditEvents, businessId, count, fullSnapshot, insertAttachment, insertOrphans, openDatabase, orphanIds, runs } from "./testing/database-state";
+
+const DAY = 24 * 3600_000;
+const work = createWorkDir();
+let template = "";
+
+beforeAll(async () => {
+  template = await createTemplateDatabase({ dir: work.dir, seed: seedDemoData });
+});
+afterAll(() => work.remove());
+
+async function seedDemoData(url: string): Promise<void> {
+  const db = createDb(url);
+  try {
+    await seedDemo(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+function freshDatabase(): { database: TestDatabase; db: Database.Database } {
+  const database = copyDatabase({ template, dir: work.dir });
+  return { database, db: openDatabase(database.file) };
+}
+
+const NOT_ORPHANS = "NOT (scope = 'tenant' AND business_id IS NULL)";
+
+describe("orphans delete", () => {
+  it("refuses without --yes when not on a terminal and changes nothing", async () => {
+    const { database, db } = freshDatabase();
+    const before = fullSnapshot(db);
+    const result = await runCli({ args: ["delete"], database });
+
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/without --yes when not on a terminal/);
+    expect(fullSnapshot(db)).toBe(before);
+  });
+
+  it("with --dry-run prints what would go and changes nothing", async () => {
+    const { database, db } = freshDatabase();
+    const before = fullSnapshot(db);
+    const orphans = orphanIds(db);
+    const result = await runCli({ args: ["delete", "--dry-run", "--limit", "100"], database });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Would delete ${orphans.length} orphaned runs`);
+    for (const id of orphans) expect(result.stdout).toContain(id);
+    expect(fullSnapshot(db)).toBe(before);
+  });
+
+  it("deletes every orphan with its attempts and logs, in audited batches, and nothing else", async () => {
+    const { database, db } = freshDatabase();
+    const orphans = orphanIds(db);
+    const others = runs(db, NOT_ORPHANS);
+    const systemRuns = runs(db, "scope = 'system'");
+    expect(systemRuns.length).toBeGreaterThan(0);
+    expect(count(db, "SELECT COUNT(*) FROM job_run_attempts WHERE business_id IS NULL AND run_id IN (SELECT id FROM job_runs WHERE scope = 'tenant')")).toBeGreaterThan(0);
+    const attemptsOfOthers = count(db, `SELECT COUNT(*) FROM job_run_attempts WHERE run_id IN (SELECT id FROM job_runs WHERE ${NOT_ORPHANS})`);
+
+    const result = await runCli({ args: ["delete", "--yes", "--batch-size", "3"], database });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`${orphans.length} orphaned runs deleted in ${Math.ceil(orphans.length / 3)} batches`));
+    expect(result.stdout).toMatch(/^batch 1: 3\//m);
+    expect(orphanIds(db)).toEqual([]);
+    expect(runs(db)).toEqual(others);
+    const orphanChildren = `SELECT COUNT(*) FROM %s WHERE run_id NOT IN (SELECT id FROM job_runs)`;
+    expect(count(db, orphanChildren.replace("%s", "job_run_attempts"))).toBe(0);
+    expect(count(db, orphanChildren.replace("%s", "job_run_logs"))).toBe(0);
+    expect(count(db, `SELECT COUNT(*) FROM job_run_attempts`)).toBe(attemptsOfOthers);
+
+    const audit = auditEvents(db, "orphans.deleted");
+    expect(audit).toHaveLength(Math.ceil(orphans.length / 3));
+    for (const event of audit) {
+      expect(event).toMatchObject({ actor_type: "cli", actor_user_id: null, business_id: null });
+      expect(event.details.runs).toBe(event.details.runIds.length);
+    }
+    expect(audit.flatMap((event) => event.details.runIds).sort()).toEqual(orphans);
+  });
+
+  it("with --older-than keeps orphans created more recently", async () => {
+    const { database, db } = freshDatabase();
+    db.prepare("DELETE FROM job_runs WHERE scope = 'tenant' AND business_id IS NULL").run();
+    const old = insertOrphans(db, { count: 4, createdAt: Date.now() - 20 * DAY, prefix: "0ld00000-0000-4000-8000-" });
+    const recent = insertOrphans(db, { count: 3, createdAt: Date.now() - 2 * DAY, prefix: "9ecent00-0000-4000-8000-" });
+
+    const result = await runCli({ args: ["delete", "--yes", "--older-than", "10"], database });
+
+    expect(result.code).toBe(0);
+    expect(orphanIds(db)).toEqual(recent);
+    const deleted = auditEvents(db, "orphans.deleted").flatMap((event) => event.details.runIds);
+    expect(deleted.sort()).toEqual(old);
+  });
+
+  it("removes the attachment rows and files of deleted runs and of no other run", async () => {
+    const { database, db } = freshDatabase();
+    const acme = businessId(db, "acme");
+    const [orphan] = orphanIds(db);
+    const [acmeRun] = runs(db, `business_id = '${acme}'`);
+    if (!orphan || !acmeRun) throw new Error("demo data has no orphan or no Acme run");
+    const storeFile = (key: string) => {
+      const file = path.join(database.storageDir, acme, key);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, "a,b");
+      return file;
+    };
+    insertAttachment(db, { id: "att-orphan", businessId: acme, runId: orphan, storageKey: "reports/orphan.csv" });
+    insertAttachment(db, { id: "att-acme", businessId: acme, runId: acmeRun.id, storageKey: "reports/acme.csv" });
+    const orphanFile = storeFile("reports/orphan.csv");
+    const acmeFile = storeFile("reports/acme.csv");
+
+    const result = await runCli({ args: ["delete", "--yes"], database });
+
+    expect(result.code).toBe(0);
+    expect(count(db, "SELECT COUNT(*) FROM attachments WHERE id = 'att-orphan'")).toBe(0);
+    expect(existsSync(orphanFile)).toBe(false);
+    expect(count(db, "SELECT COUNT(*) FROM attachments WHERE id = 'att-acme' AND run_id = ?", acmeRun.id)).toBe(1);
+    expect(existsSync(acmeFile)).toBe(true);
+    const [event] = auditEvents(db, "orphans.deleted");
+    expect(event?.details).toMatchObject({ attachments: 1, attachmentIds: ["att-orphan"] });
+  });
+
+  it("says so and exits 0 when there is nothing to delete", async () => {
+    const { database, db } = freshDatabase();
+    db.prepare("DELETE FROM job_runs WHERE scope = 'tenant' AND business_id IS NULL").run();
+    const before = fullSnapshot(db);
+    const result = await runCli({ args: ["delete", "--yes"], database });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("No orphaned runs to delete");
+    expect(fullSnapshot(db)).toBe(before);
+  });
+});

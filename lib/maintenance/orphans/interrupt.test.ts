@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/client";
+import { seedDemo } from "../../db/seed/seed-demo";
+import { copyDatabase, createTemplateDatabase, createWorkDir, finished, startCli } from "./testing/cli-harness";
+import { auditEvents, insertOrphans, openDatabase, orphanIds, runs } from "./testing/database-state";
+
+const work = createWorkDir();
+let template = "";
+
+beforeAll(async () => {
+  template = await createTemplateDatabase({ dir: work.dir, seed: seedDemoData });
+});
+afterAll(() => work.remove());
+
+async function seedDemoData(url: string): Promise<void> {
+  const db = createDb(url);
+  try {
+    await seedDemo(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+const BATCH_SIZE = 7;
+const EXTRA_ORPHANS = 3000;
+
+describe("orphans delete, interrupted", () => {
+  it("stops after a whole batch on SIGINT, exits 130, and audits exactly what was deleted", async () => {
+    const database = copyDatabase({ template, dir: work.dir });
+    const db = openDatabase(database.file);
+    insertOrphans(db, { count: EXTRA_ORPHANS, createdAt: Date.now() - 400 * 24 * 3600_000 });
+    const orphansBefore = orphanIds(db);
+    const othersBefore = runs(db, "NOT (scope = 'tenant' AND business_id IS NULL)");
+    // A batch size that does not divide the total, so the last batch would be short.
+    expect(orphansBefore.length % BATCH_SIZE).not.toBe(0);
+
+    const child = startCli({ args: ["delete", "--yes", "--batch-size", String(BATCH_SIZE), "--limit", "0"], database });
+    const result = finished(child);
+    await new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer | string) => {
+        // Interrupt as soon as the second batch is reported, well before the last one.
+        if (/^batch 2:/m.test(String(chunk))) {
+          child.stdout.off("data", onData);
+          child.kill("SIGINT");
+          resolve();
+        }
+      };
+      child.stdout.on("data", onData);
+    });
+    const { code, stderr } = await result;
+
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/Interrupted: [\d,]+ orphaned runs deleted/);
+    const remaining = orphanIds(db);
+    const deleted = orphansBefore.filter((id) => !remaining.includes(id));
+    expect(deleted.length).toBeGreaterThanOrEqual(2 * BATCH_SIZE);
+    expect(remaining.length).toBeGreaterThan(0);
+    expect(deleted.length % BATCH_SIZE).toBe(0);
+
+    const audit = auditEvents(db, "orphans.deleted");
+    expect(audit).toHaveLength(deleted.length / BATCH_SIZE);
+    for (const event of audit) {
+      expect(event.actor_type).toBe("cli");
+      expect(event.details.runIds).toHaveLength(BATCH_SIZE);
+    }
+    expect(audit.flatMap((event) => event.details.runIds).sort()).toEqual(deleted);
+    expect(runs(db, "NOT (scope = 'tenant' AND business_id IS NULL)")).toEqual(othersBefore);
+    const dangling = db.prepare("SELECT COUNT(*) FROM job_run_logs WHERE run_id NOT IN (SELECT id FROM job_runs)").pluck().get();
+    expect(dangling).toBe(0);
+  });
+});

@@ -1,0 +1,38 @@
+import { enqueueJob } from "../jobs/enqueue";
+import type { JobDefinition } from "../jobs/define-job";
+import { RunQueue } from "../worker/claim";
+import { latestSlot } from "./cron-slot";
+import { scheduleFanOut } from "./fan-out-job";
+import { SCHEDULES } from "./schedules";
+
+export interface TickResult {
+  schedule: string;
+  slot: string;
+  fanOutRunId: string;
+  /** false when another tick (this process or another one) already created this slot's fan-out */
+  created: boolean;
+}
+
+/**
+ * Makes sure the latest slot of every schedule has its fan-out run. Safe to call from any number
+ * of processes at once: the fan-out's dedupe key (system:schedule-fan-out:<name>:<slot>) is unique.
+ * Missed slots are not replayed; a scheduler that was down catches up with the latest slot only.
+ */
+export async function tickScheduler({ now }: { now?: Date } = {}): Promise<TickResult[]> {
+  // The database clock, like the workers: two schedulers on different hosts agree on the slot.
+  const at = now ?? (await new RunQueue().now());
+  const results: TickResult[] = [];
+  for (const schedule of SCHEDULES) {
+    const slot = latestSlot({ cron: schedule.cron, now: at }).toISOString();
+    const run = await enqueueJob({
+      job: scheduleFanOut as JobDefinition,
+      businessId: null,
+      params: { schedule: schedule.name, slot },
+      idempotencyKey: `schedule-fan-out:${schedule.name}:${slot}`,
+      triggerSource: "schedule",
+      priority: 10,
+    });
+    results.push({ schedule: schedule.name, slot, fanOutRunId: run.id, created: run.created });
+  }
+  return results;
+}

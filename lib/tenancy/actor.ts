@@ -1,0 +1,43 @@
+import { getDb } from "../db";
+
+export type MembershipRole = "admin" | "member";
+
+export interface ActorMembership {
+  businessId: string;
+  businessName: string;
+  businessSlug: string;
+  businessStatus: string;
+  role: MembershipRole;
+}
+
+/** The signed-in user as the database sees them right now, not as the session remembers them. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  isSystemAdmin: boolean;
+  memberships: ActorMembership[];
+}
+
+export async function loadActor(userId: string): Promise<Actor | null> {
+  const user = await getDb().user.findUnique({
+    where: { id: userId },
+    include: { memberships: { include: { business: true } } },
+  });
+  if (!user) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    isSystemAdmin: user.isSystemAdmin,
+    memberships: user.memberships
+      .map((membership) => ({
+        businessId: membership.businessId,
+        businessName: membership.business.name,
+        businessSlug: membership.business.slug,
+        businessStatus: membership.business.status,
+        role: membership.role === "admin" ? ("admin" as const) : ("member" as const),
+      }))
+      .sort((a, b) => a.businessName.localeCompare(b.businessName)),
+  };
+}

@@ -1,0 +1,2 @@
+export { type Scope, businessScope, ALL_BUSINESSES, scopeBusinessId } from "./scope";
+export { scopedDb, queryScoped, businessCondition, type ScopedDb } from "./scoped-db";

@@ -1,0 +1,4 @@
+export { RunQueue, type AttemptOutcome, type Lease, type LogLevel, type LogLine, type RunFailure, type StaleRun } from "./run-queue";
+export type { ClaimedRun } from "./claimed-run";
+export type { QueueDialect } from "./dialect";
+export { sqliteDialect } from "./sqlite-dialect";

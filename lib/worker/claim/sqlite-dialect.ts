@@ -1,0 +1,89 @@
+import { Prisma } from "../../db/sql";
+import { RUN_COLUMNS } from "./claimed-run";
+import type { ClaimStatementOptions, QueueDialect } from "./dialect";
+
+// 'now' is fixed for the duration of one statement in SQLite, so every use in a statement agrees.
+const NOW = Prisma.sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
+
+/**
+ * One statement, so the choice and the claim are atomic: SQLite runs writes one at a time, and a
+ * second worker's claim sees the rows this one took as running. Fairness is decided inside the
+ * query:
+ *
+ * 1. heads: for every business (and the system), the first `limit` runnable runs in its own order
+ *    (priority, then age). Walking the (status, business_id, priority, run_at) index per business
+ *    keeps the cost proportional to the number of businesses, not to the longest queue.
+ * 2. turn: a run's place in its business's queue; share = the business's running runs + turn, so a
+ *    business holding many slots waits behind one holding few (deficit round-robin).
+ * 3. Ties go to the business whose latest claim is oldest (claim_seq), then priority, then age. A
+ *    business with 10,000 queued runs and one with 10 therefore take turns.
+ * 4. businesses.max_concurrent_runs caps running + turn per business.
+ *
+ * Orphans (tenant runs without a business) are never claimed: they wait for an owner.
+ */
+function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
+  return Prisma.sql`
+    WITH heads AS (
+      SELECT head.id FROM businesses b, job_runs head
+      WHERE head.id IN (
+        SELECT q.id FROM job_runs q
+        WHERE q.status = 'queued' AND q.business_id = b.id AND +q.run_at <= ${NOW}
+        ORDER BY q.priority DESC, q.run_at
+        LIMIT ${limit}
+      )
+      UNION ALL
+      SELECT id FROM (
+        SELECT q.id FROM job_runs q
+        WHERE q.status = 'queued' AND q.business_id IS NULL AND q.scope = 'system' AND +q.run_at <= ${NOW}
+        ORDER BY q.priority DESC, q.run_at
+        LIMIT ${limit}
+      )
+    ),
+    candidates AS (
+      SELECT r.id, r.business_id, r.priority, r.run_at,
+        ROW_NUMBER() OVER (PARTITION BY r.business_id ORDER BY r.priority DESC, r.run_at, r.id) AS turn
+      FROM job_runs r
+      WHERE r.id IN (SELECT id FROM heads)
+    ),
+    running AS (
+      SELECT business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY business_id
+    ),
+    eligible AS (
+      SELECT c.id, c.priority, c.run_at,
+        COALESCE(rn.n, 0) + c.turn AS share,
+        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS c.business_id) AS last_served
+      FROM candidates c
+      LEFT JOIN running rn ON rn.business_id IS c.business_id
+      LEFT JOIN businesses b ON b.id = c.business_id
+      WHERE b.max_concurrent_runs IS NULL OR COALESCE(rn.n, 0) + c.turn <= b.max_concurrent_runs
+    )
+    UPDATE job_runs SET
+      status = 'running',
+      attempt = attempt + 1,
+      locked_by = ${workerId},
+      lease_id = lower(hex(randomblob(16))),
+      started_at = ${NOW},
+      heartbeat_at = ${NOW},
+      finished_at = NULL,
+      progress = NULL,
+      progress_message = NULL,
+      claim_seq = (SELECT COALESCE(MAX(claim_seq), 0) + 1 FROM job_runs),
+      updated_at = ${NOW}
+    WHERE id IN (
+      SELECT id FROM eligible
+      ORDER BY share, last_served NULLS FIRST, priority DESC, run_at, id
+      LIMIT ${limit}
+    )
+    RETURNING ${RUN_COLUMNS}`;
+}
+
+export const sqliteDialect: QueueDialect = {
+  name: "sqlite",
+  now: NOW,
+  nowPlusMs: (ms) => Prisma.sql`(${NOW} + ${Math.round(ms)})`,
+  newLeaseId: Prisma.sql`lower(hex(randomblob(16)))`,
+  claimRuns,
+  // Persistent for the database file: every connection, the web app's included, uses it from then on.
+  prepareDatabase: [Prisma.sql`PRAGMA journal_mode = WAL`],
+  toEpochMs: (value) => Number(value),
+};

@@ -1,0 +1,46 @@
+import type { JobContext, JobStorage } from "../jobs/define-job";
+import type { JobPayload } from "../jobs/payload";
+import { createJobStorage, NO_STORAGE } from "../storage/job-storage";
+import { ALL_BUSINESSES, businessScope, scopedDb } from "../tenancy";
+import type { ClaimedRun } from "./claim";
+
+export function payloadOf(run: ClaimedRun): JobPayload {
+  return {
+    businessId: run.businessId,
+    actorUserId: run.triggeredByUserId,
+    jobType: run.jobType,
+    params: run.params,
+    createdAt: run.createdAt,
+    idempotencyKey: run.idempotencyKey,
+  };
+}
+
+/**
+ * The handler's view of the world: data access and storage bound to the run's business (or, for
+ * system jobs, the all-businesses scope and no storage). The raw client is never part of it.
+ */
+export function buildJobContext({
+  run,
+  params,
+  signal,
+  log,
+  progress,
+}: Pick<JobContext<unknown>, "params" | "signal" | "log" | "progress"> & { run: ClaimedRun }): JobContext<unknown> {
+  const businessId = run.businessId;
+  const db = scopedDb(businessId ? businessScope(businessId) : ALL_BUSINESSES);
+  const storage: JobStorage = businessId ? createJobStorage({ businessId, runId: run.id, db }) : NO_STORAGE;
+  return {
+    runId: run.id,
+    attempt: run.attempt,
+    businessId,
+    actor: run.triggeredByUserId ? { userId: run.triggeredByUserId } : null,
+    params,
+    payload: payloadOf(run),
+    startedAt: run.startedAt,
+    db,
+    storage,
+    signal,
+    log,
+    progress,
+  };
+}

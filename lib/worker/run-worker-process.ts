@@ -1,0 +1,47 @@
+import type { JobRegistry } from "../jobs/registry";
+import { schedulerTask } from "../scheduler/run-scheduler";
+import { RunQueue } from "./claim";
+import { onShutdownSignals } from "./shutdown-signals";
+import { startWorker, type StopSummary } from "./worker";
+import { workerOptionsFromEnv } from "./worker-config";
+import { defaultWorkerId } from "./worker-id";
+
+/**
+ * The worker as a process: configuration from the environment, the scheduler tick unless
+ * WORKER_RUN_SCHEDULER=false, and a graceful stop on SIGTERM/SIGINT. Resolves once stopped.
+ */
+export async function runWorkerProcess({
+  jobs,
+  log = (message) => console.log(message),
+}: { jobs?: JobRegistry; log?: (message: string) => void } = {}): Promise<StopSummary> {
+  const { runScheduler, schedulerTickMs, ...options } = workerOptionsFromEnv();
+  const queue = new RunQueue();
+  await queue.prepareDatabase();
+  const workerId = options.workerId ?? defaultWorkerId();
+  const say = (message: string) => log(`[worker ${workerId}] ${message}`);
+  const worker = startWorker({
+    ...options,
+    workerId,
+    queue,
+    jobs,
+    log: say,
+    periodicTasks: runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, log: say })] : [],
+    onSettled: (run, outcome) =>
+      say(`${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}${"error" in outcome ? ` (${outcome.error})` : ""}`),
+  });
+  say(`Started: concurrency ${options.concurrency}${runScheduler ? ", scheduler on" : ""}`);
+
+  return new Promise<StopSummary>((resolve, reject) => {
+    const removeListeners = onShutdownSignals({
+      log: say,
+      hurry: () => worker.hurry(),
+      stop: () => {
+        worker.stop().then((summary) => {
+          removeListeners();
+          say(`Stopped: ${summary.finished} runs finished, ${summary.aborted} released back to the queue`);
+          resolve(summary);
+        }, reject);
+      },
+    });
+  });
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { abortableSleep } from "../../jobs/abortable-sleep";
+import { defineJob, type JobDefinition } from "../../jobs/define-job";
+import { createJobRegistry, jobRegistry } from "../../jobs/registry";
+
+const FAST_BACKOFF = { baseMs: 20, maxMs: 200, jitter: 0.25 };
+
+export const testNoop = defineJob({
+  type: "test-noop",
+  title: "No-op",
+  description: "Does nothing.",
+  scope: "tenant",
+  params: z.object({}).strict(),
+  async run() {
+    return { ok: true };
+  },
+});
+
+export const testSleep = defineJob({
+  type: "test-sleep",
+  title: "Sleep",
+  description: "Waits, reporting progress; stops when aborted.",
+  scope: "tenant",
+  params: z.object({ ms: z.number().int().min(0) }).strict(),
+  timeoutMs: 120_000,
+  backoff: FAST_BACKOFF,
+  async run({ params, signal, progress, log }) {
+    log.info(`sleeping ${params.ms} ms`);
+    await progress(0, "sleeping");
+    await abortableSleep(params.ms, signal);
+    return { slept: params.ms };
+  },
+});
+
+/** Ignores its signal entirely: the runner must still settle the run on time. */
+export const testStubborn = defineJob({
+  type: "test-stubborn",
+  title: "Stubborn",
+  description: "Ignores aborts.",
+  scope: "tenant",
+  params: z.object({ ms: z.number().int().min(0) }).strict(),
+  maxAttempts: 1,
+  timeoutMs: 300,
+  async run({ params }) {
+    await new Promise((resolve) => setTimeout(resolve, params.ms));
+    return { finished: true };
+  },
+});
+
+export const testTimeout = defineJob({
+  type: "test-timeout",
+  title: "Times out",
+  description: "Sleeps longer than its timeout.",
+  scope: "tenant",
+  params: z.object({}).strict(),
+  maxAttempts: 2,
+  timeoutMs: 300,
+  backoff: FAST_BACKOFF,
+  async run({ signal }) {
+    await abortableSleep(60_000, signal);
+  },
+});
+
+export const testFlaky = defineJob({
+  type: "test-flaky",
+  title: "Flaky",
+  description: "Fails its first attempts.",
+  scope: "tenant",
+  params: z.object({ failTimes: z.number().int().min(0) }).strict(),
+  maxAttempts: 3,
+  backoff: FAST_BACKOFF,
+  async run({ params, attempt }) {
+    if (attempt <= params.failTimes) throw new Error(`planned failure ${attempt}`);
+    return { attempt };
+  },
+});
+
+export const testSystemNoop = defineJob({
+  type: "test-system-noop",
+  title: "System no-op",
+  description: "Does nothing for the system.",
+  scope: "system",
+  params: z.object({}).strict(),
+  async run() {
+    return { ok: true };
+  },
+});
+
+export const TEST_JOBS = [testNoop, testSleep, testStubborn, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
+
+/** The application's jobs plus the test jobs. */
+export function testRegistry(extra: JobDefinition[] = []) {
+  return createJobRegistry([...jobRegistry.list(), ...TEST_JOBS, ...extra]);
+}

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { createBusiness, queueRun, waitFor } from "./test-support/fixtures";
+import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
+import { spawnTs, stopChild, type SpawnedProcess } from "./test-support/child-process";
+
+let database: TempDatabase;
+const children: SpawnedProcess[] = [];
+
+beforeAll(async () => {
+  database = await createTempDatabase();
+});
+
+afterAll(async () => {
+  await Promise.all(children.map(stopChild));
+  await getDb().$disconnect();
+  database.remove();
+});
+
+describe("two worker processes on one queue", () => {
+  it("execute every run exactly once between them", async () => {
+    const workerEnv = { ...database.env, WORKER_CONCURRENCY: "4", WORKER_POLL_INTERVAL_MS: "50", WORKER_RUN_SCHEDULER: "false" };
+    const workers = [0, 1].map((index) => spawnTs("lib/worker/test-support/worker-entry.ts", { env: { ...workerEnv, WORKER_ID: `worker-${index}` } }));
+    children.push(...workers);
+    await Promise.all(workers.map((worker) => worker.waitForLine(/Started:/)));
+
+    const businesses = [await createBusiness(), await createBusiness(), await createBusiness()];
+    const ids: string[] = [];
+    for (let index = 0; index < 120; index++) {
+      ids.push((await queueRun({ businessId: businesses[index % 3]!.id, jobType: "test-sleep", params: { ms: 30 } })).id);
+    }
+
+    await waitFor(async () => (await getDb().jobRun.count({ where: { id: { in: ids }, status: "succeeded" } })) === ids.length, {
+      timeoutMs: 120_000,
+      intervalMs: 200,
+      what: "all runs to succeed",
+    });
+    for (const worker of workers) worker.child.kill("SIGTERM");
+    await Promise.all(workers.map((worker) => worker.exited));
+
+    const attempts = await getDb().jobRunAttempt.findMany({ where: { runId: { in: ids } } });
+    expect(attempts).toHaveLength(ids.length);
+    expect(new Set(attempts.map((attempt) => attempt.runId)).size).toBe(ids.length);
+    expect(attempts.every((attempt) => attempt.status === "succeeded" && attempt.attempt === 1)).toBe(true);
+    // Both processes took part, so the absence of doubles is not an accident of one idle worker.
+    expect(new Set(attempts.map((attempt) => attempt.workerId))).toEqual(new Set(["worker-0", "worker-1"]));
+  });
+});
