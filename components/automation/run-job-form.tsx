@@ -6,13 +6,14 @@ import { ErrorState } from "@/components/ui/error-state";
 import { Field, fieldControlClassName } from "@/components/ui/field";
 import { LoadingState } from "@/components/ui/loading-state";
 import { ApiError, errorMessage } from "@/lib/client/api-error";
-import { useBusinessesQuery } from "@/lib/client/businesses";
-import type { RegisteredJobType, TriggerResult } from "@/lib/client/job-run-schemas";
+import type { TriggerResult } from "@/lib/client/job-run-schemas";
 import { useJobTypesQuery, useTriggerJobRunMutation } from "@/lib/client/job-runs";
 import { describeParams, initialParamValues, validateParams, type ParamValues } from "@/lib/client/params-form";
+import { JobTypeSelect } from "./job-type-select";
 import { useMe } from "./me-context";
 import { ParamFieldInput } from "./param-field-input";
 import { parseTags } from "./run-tags";
+import { TargetBusinessField } from "./target-business-field";
 import { emptyTriggerErrors, hasTriggerErrors, triggerErrorsFromIssues, type TriggerFormErrors } from "./trigger-issues";
 import styles from "./run-job-form.module.css";
 
@@ -29,7 +30,6 @@ export function RunJobForm({ onDone, onCancel, defaultBusinessId = "" }: RunJobF
   const me = useMe();
   const isSystemAdmin = me.role === "system_admin";
   const types = useJobTypesQuery();
-  const businesses = useBusinessesQuery({ enabled: isSystemAdmin });
   const trigger = useTriggerJobRunMutation();
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -107,22 +107,7 @@ export function RunJobForm({ onDone, onCancel, defaultBusinessId = "" }: RunJobF
       {definition ? <p className={styles.description}>{definition.description}</p> : null}
 
       {definition && isSystemAdmin ? (
-        definition.scope === "tenant" ? (
-          <Field label="Business" required error={errors.businessId} hint="Tenant jobs always run for one business.">
-            {(control) => (
-              <select {...control} className={fieldControlClassName} value={businessId} onChange={(event) => setBusinessId(event.target.value)}>
-                <option value="">{businesses.isPending ? "Loading businesses…" : "Choose…"}</option>
-                {businesses.data?.businesses.map((business) => (
-                  <option key={business.id} value={business.id}>
-                    {business.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : (
-          <p className={styles.note}>This is a system job: it runs outside any business.</p>
-        )
+        <TargetBusinessField jobScope={definition.scope} value={businessId} error={errors.businessId} onChange={setBusinessId} />
       ) : null}
 
       {definition ? (
@@ -182,29 +167,5 @@ export function RunJobForm({ onDone, onCancel, defaultBusinessId = "" }: RunJobF
         </Button>
       </div>
     </form>
-  );
-}
-
-interface JobTypeSelectProps {
-  types: RegisteredJobType[];
-  value: string;
-  error?: string;
-  onChange: (type: string) => void;
-}
-
-function JobTypeSelect({ types, value, error, onChange }: JobTypeSelectProps) {
-  return (
-    <Field label="Job type" required error={error}>
-      {(control) => (
-        <select {...control} className={fieldControlClassName} value={value} onChange={(event) => onChange(event.target.value)} autoFocus>
-          <option value="">Choose a job…</option>
-          {types.map((type) => (
-            <option key={type.type} value={type.type}>
-              {type.title} ({type.type})
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
   );
 }

@@ -102,6 +102,7 @@ test.describe("user without a business", () => {
     await expect(page.getByRole("heading", { name: "You are not a member of any business" })).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    expect((await page.request.get("/api/businesses")).status()).toBe(403);
   });
 });
 
