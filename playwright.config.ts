@@ -33,6 +33,8 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
+    // The server script stops the web app and the worker it started (each in its own process group).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },

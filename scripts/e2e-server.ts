@@ -15,14 +15,23 @@ for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// Each child leads its own process group, so stopping it also stops what npx started under it.
 const children: ChildProcess[] = [
-  spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], { stdio: "inherit", env }),
+  spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], { stdio: "inherit", env, detached: true }),
 ];
 if (existsSync("scripts/worker.ts")) {
-  children.push(spawn("npx", ["tsx", "scripts/worker.ts"], { stdio: "inherit", env: { ...env, WORKER_POLL_INTERVAL_MS: "200" } }));
+  children.push(
+    spawn("npx", ["tsx", "scripts/worker.ts"], { stdio: "inherit", env: { ...env, WORKER_POLL_INTERVAL_MS: "200" }, detached: true }),
+  );
 }
 const stop = () => {
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   setTimeout(() => process.exit(0), 5000).unref();
 };
 process.on("SIGINT", stop);

@@ -29,14 +29,14 @@ export function triggerSourceLabel(source: JobRunResponse["triggerSource"]): str
   return TRIGGER_SOURCE_LABELS[source];
 }
 
-/**
- * Who started a run, as far as the run itself tells: runs carry the user's id only, so other
- * people are shown by a short id (their email is on the run's audit trail).
- */
-export function triggeredByLabel(run: Pick<JobRunResponse, "triggeredByUserId">, currentUserId: string): string | null {
+/** Who started a run: "you", their email, or a short id for a user who no longer exists. */
+export function triggeredByLabel(
+  run: Pick<JobRunResponse, "triggeredByUserId" | "triggeredByEmail">,
+  currentUserId: string,
+): string | null {
   if (!run.triggeredByUserId) return null;
   if (run.triggeredByUserId === currentUserId) return "you";
-  return `user ${run.triggeredByUserId.slice(0, 8)}`;
+  return run.triggeredByEmail ?? `user ${run.triggeredByUserId.slice(0, 8)}`;
 }
 
 export function businessLabel(run: Pick<JobRunResponse, "businessId" | "businessName" | "scope">): string {

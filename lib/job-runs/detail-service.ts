@@ -1,8 +1,7 @@
 import { runNotFound } from "../api/errors";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
-import { businessNames } from "./business-names";
-import { serializeRun } from "./serialize";
+import { serializeRunsWithNames, userEmails } from "./run-names";
 
 const MAX_LOG_LINES = 1000;
 
@@ -11,7 +10,7 @@ export async function getJobRunDetail({ scope, id }: { scope: Scope; id: string 
   const db = scopedDb(scope);
   const run = await db.jobRun.findFirst({ where: { id } });
   if (!run) throw runNotFound();
-  const [attempts, logs, attachments, audit, children, names] = await Promise.all([
+  const [attempts, logs, attachments, audit, children] = await Promise.all([
     db.jobRunAttempt.findMany({ where: { runId: id }, orderBy: [{ startedAt: "asc" }, { attempt: "asc" }] }),
     db.jobRunLog.findMany({ where: { runId: id }, orderBy: { id: "desc" }, take: MAX_LOG_LINES }),
     db.attachment.findMany({ where: { runId: id }, orderBy: { createdAt: "desc" } }),
@@ -22,11 +21,10 @@ export async function getJobRunDetail({ scope, id }: { scope: Scope; id: string 
       take: 200,
       select: { id: true, businessId: true, jobType: true, status: true },
     }),
-    businessNames(db, [run.businessId]),
   ]);
   const auditActors = await userEmails(db, audit.map((event) => event.actorUserId));
   return {
-    run: serializeRun(run, run.businessId ? (names.get(run.businessId) ?? null) : null),
+    run: (await serializeRunsWithNames(scope, db, [run]))[0]!,
     attempts: attempts.map((attempt) => ({
       attempt: attempt.attempt,
       workerId: attempt.workerId,
@@ -61,11 +59,4 @@ export async function getJobRunDetail({ scope, id }: { scope: Scope; id: string 
     })),
     children,
   };
-}
-
-async function userEmails(db: ReturnType<typeof scopedDb>, ids: (string | null)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (!unique.length) return new Map();
-  const users = await db.user.findMany({ where: { id: { in: unique } }, select: { id: true, email: true } });
-  return new Map(users.map((user) => [user.id, user.email]));
 }

@@ -1,11 +1,10 @@
 import { authorizeBusinessFilter } from "../tenancy/business-filter";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
-import { businessNames } from "./business-names";
+import { serializeRunsWithNames } from "./run-names";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { NEWEST_FIRST, businessFilterWhere, runListWhere } from "./queries";
 import type { JobRunFilters, JobRunResponse } from "./schemas";
-import { serializeRun } from "./serialize";
 
 export interface JobRunPage {
   runs: JobRunResponse[];
@@ -33,7 +32,7 @@ export async function listJobRuns({
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    runs: await withBusinessNames(scope, db, page),
+    runs: await serializeRunsWithNames(scope, db, page),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
 }
@@ -46,7 +45,7 @@ export async function listActiveJobRuns({ scope, businessFilter }: { scope: Scop
     db.jobRun.findMany({ where, orderBy: [{ status: "desc" }, { runAt: "asc" }, { id: "asc" }], take: 100 }),
     db.jobRun.count({ where }),
   ]);
-  return { runs: await withBusinessNames(scope, db, rows), total };
+  return { runs: await serializeRunsWithNames(scope, db, rows), total };
 }
 
 /** The most recently finished runs. */
@@ -57,11 +56,5 @@ export async function listRecentJobRuns({ scope, businessFilter }: { scope: Scop
     orderBy: [{ finishedAt: "desc" }, { id: "desc" }],
     take: 20,
   });
-  return { runs: await withBusinessNames(scope, db, rows) };
-}
-
-async function withBusinessNames(scope: Scope, db: ReturnType<typeof scopedDb>, rows: Parameters<typeof serializeRun>[0][]) {
-  if (scope.kind === "business") return rows.map((row) => serializeRun(row));
-  const names = await businessNames(db, rows.map((row) => row.businessId));
-  return rows.map((row) => serializeRun(row, row.businessId ? (names.get(row.businessId) ?? null) : null));
+  return { runs: await serializeRunsWithNames(scope, db, rows) };
 }

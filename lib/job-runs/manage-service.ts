@@ -70,11 +70,13 @@ async function changeRunState({
   data: (run: { attempt: number; maxAttempts: number }) => Record<string, unknown>;
 }) {
   const db = scopedDb(scope);
-  const updated = await db.$transaction(async (tx) => {
-    const run = await tx.jobRun.findFirst({ where: { id } });
-    if (!run) throw runNotFound();
-    if (!from.includes(run.status)) throw new AppError("conflict", conflictMessage);
-    // Guarded on the status just read: a worker finishing the run in between wins, and we report it.
+  const run = await db.jobRun.findFirst({ where: { id } });
+  if (!run) throw runNotFound();
+  if (!from.includes(run.status)) throw new AppError("conflict", conflictMessage);
+  // The transaction starts with the write, guarded on the status just read: SQLite then waits for
+  // a busy worker instead of failing a read-then-write upgrade, and a worker that finished the
+  // run in between wins, which is reported as a conflict.
+  await db.$transaction(async (tx) => {
     const { count } = await tx.jobRun.updateMany({ where: { id, status: run.status }, data: data(run) });
     if (count === 0) throw new AppError("conflict", "The run changed while this request was handled; reload and try again");
     await recordAudit(tx, {
@@ -84,7 +86,7 @@ async function changeRunState({
       targetId: id,
       details: { previousStatus: run.status },
     });
-    return tx.jobRun.findFirstOrThrow({ where: { id } });
   });
+  const updated = await db.jobRun.findFirstOrThrow({ where: { id } });
   return serializeRun(updated);
 }

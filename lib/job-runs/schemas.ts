@@ -96,6 +96,7 @@ export const JobRunResponse = z.object({
   tags: z.array(z.string()),
   idempotencyKey: z.string().nullable(),
   triggeredByUserId: z.string().nullable(),
+  triggeredByEmail: z.string().nullable().optional(),
   triggerSource: z.enum(TRIGGER_SOURCES),
   parentRunId: z.string().nullable(),
   createdAt: z.string(),

@@ -2,11 +2,17 @@ import type { JobRun } from "../db/generated/sqlite/client";
 import type { JobRunResponse } from "./schemas";
 import { decodeTags } from "./tags";
 
-export function serializeRun(run: JobRun, businessName?: string | null): JobRunResponse {
+/** Names looked up elsewhere: the business (shown to system admins) and who triggered the run. */
+export interface RunExtras {
+  businessName?: string | null;
+  triggeredByEmail?: string | null;
+}
+
+export function serializeRun(run: JobRun, extras: RunExtras = {}): JobRunResponse {
   return {
     id: run.id,
     businessId: run.businessId,
-    ...(businessName !== undefined ? { businessName } : {}),
+    ...(extras.businessName !== undefined ? { businessName: extras.businessName } : {}),
     scope: run.scope as JobRunResponse["scope"],
     jobType: run.jobType,
     status: run.status as JobRunResponse["status"],
@@ -27,6 +33,7 @@ export function serializeRun(run: JobRun, businessName?: string | null): JobRunR
     tags: decodeTags(run.tags),
     idempotencyKey: run.idempotencyKey,
     triggeredByUserId: run.triggeredByUserId,
+    ...(extras.triggeredByEmail !== undefined ? { triggeredByEmail: extras.triggeredByEmail } : {}),
     triggerSource: run.triggerSource as JobRunResponse["triggerSource"],
     parentRunId: run.parentRunId,
     createdAt: run.createdAt.toISOString(),

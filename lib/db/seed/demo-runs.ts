@@ -43,16 +43,19 @@ export function demoTenantRuns({
   count,
   now,
   marker,
+  activeRuns = 3,
 }: {
   random: SeededRandom;
   businessId: string | null;
   count: number;
   now: number;
   marker?: string;
+  /** How many of the runs are queued or running rather than finished. */
+  activeRuns?: number;
 }): SeedRun[] {
   return Array.from({ length: count }, (_, index) => {
     const kind = random.pick(TENANT_TYPES);
-    const active = index < 3;
+    const active = index < activeRuns;
     const createdAt = active ? now - random.int(10_000, 120_000) : now - random.int(5 * 60_000, 30 * DAY - HOUR);
     const roll = random.next();
     const status = active ? (index === 0 ? "running" : "queued") : roll < 0.8 ? "succeeded" : roll < 0.93 ? "failed" : "cancelled";

@@ -42,7 +42,8 @@ export async function seedDemo(db: Db, { now = Date.now() }: { now?: number } = 
     inserted += await insertRuns(db, demoTenantRuns({ random, businessId, count: RUNS_PER_BUSINESS[slug] ?? 100, now, marker }));
   }
   if (!(await db.jobRun.count({ where: { businessId: null } }))) {
-    const orphans = demoTenantRuns({ random, businessId: null, count: 8, now: now - 40 * 24 * 3600_000 });
+    // Orphans are history from before multi-tenancy: all finished, none waiting for a worker.
+    const orphans = demoTenantRuns({ random, businessId: null, count: 8, now: now - 40 * 24 * 3600_000, activeRuns: 0 });
     inserted += await insertRuns(db, [...orphans, ...demoSystemRuns({ random, count: 6, now })]);
   }
   return { businesses: businesses.size, users: DEMO_USERS.length, runsInserted: inserted };
