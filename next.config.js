@@ -8,6 +8,8 @@ const nextConfig = {
   typedRoutes: false,
   // Types are checked once for the whole project by `npm run typecheck` in the test command.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() answers a user without a business with a real 403 page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

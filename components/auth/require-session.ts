@@ -1,10 +1,14 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { sessionUserId } from "@/lib/auth/auth";
+import { loadActor } from "@/lib/tenancy/actor";
 
 /**
- * Sends visitors without a session to sign in before any page shell is drawn. It decides nothing
- * else: what a user may see is decided by the route handlers the page calls.
+ * Sends visitors without a session to sign in, and answers 403 to users who belong to no business,
+ * before any page shell is drawn. Which runs a user may see is decided by the route handlers.
  */
 export async function requireSession(callbackPath: string): Promise<void> {
-  if (!(await sessionUserId())) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  const userId = await sessionUserId();
+  const actor = userId ? await loadActor(userId) : null;
+  if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
+  if (!actor.isSystemAdmin && actor.memberships.length === 0) forbidden();
 }

@@ -96,10 +96,10 @@ test.describe("user without a business", () => {
   test.use({ storageState: storageStatePath("nobody") });
 
   test("[automation] user without a membership gets the 403 page", async ({ page }) => {
-    const me = page.waitForResponse((response) => response.url().endsWith("/api/me"));
-    await page.goto("/automation");
-    expect((await me).status()).toBe(403);
+    const response = await page.goto("/automation");
+    expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You are not a member of any business" })).toBeVisible();
+    expect((await page.request.get("/api/me")).status()).toBe(403);
     await expect(page.getByRole("table")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
     expect((await page.request.get("/api/businesses")).status()).toBe(403);
