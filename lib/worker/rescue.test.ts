@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { createBusiness, queueRun, readAttempts, readLogs, readRun } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { spawnTs, stopChild, type SpawnedProcess } from "./test-support/child-process";
+import { useTempDatabase } from "./test-support/use-temp-database";
 import { RunQueue } from "./claim";
 import { rescueStaleRuns } from "./rescue";
 
-let database: TempDatabase;
-const children: SpawnedProcess[] = [];
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await Promise.all(children.map(stopChild));
-  await getDb().$disconnect();
-  database.remove();
-});
+const { database, spawnTs } = useTempDatabase();
 
 /** Claims a run, then makes its heartbeat look `ageMs` old, as if its worker had died. */
 async function stalledRun({ businessId, maxAttempts = 3, ageMs = 600_000 }: { businessId: string; maxAttempts?: number; ageMs?: number }) {
@@ -54,7 +42,6 @@ describe("rescue", () => {
 
     const startAt = String(Date.now() + 4_000);
     const sweepers = [0, 1].map(() => spawnTs("lib/worker/test-support/sweeper-entry.ts", { args: [startAt, "30000"], env: database.env }));
-    children.push(...sweepers);
     const reports = await Promise.all(
       sweepers.map(async (sweeper) => JSON.parse((await sweeper.waitForLine(/^rescued /, 60_000)).slice("rescued ".length)) as { requeued: number; failed: number }),
     );

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db";
+import { describe, expect, it } from "vitest";
 import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { spawnTs, stopChild, type SpawnedProcess } from "./test-support/child-process";
+import { useTempDatabase } from "./test-support/use-temp-database";
 
-let database: TempDatabase;
-const children: SpawnedProcess[] = [];
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await Promise.all(children.map(stopChild));
-  await getDb().$disconnect();
-  database.remove();
-});
+const { database, spawnTs } = useTempDatabase();
 
 describe("graceful shutdown of a worker process", () => {
   it("on SIGTERM lets short runs finish, then releases the rest without using up their attempt", async () => {
@@ -32,7 +19,6 @@ describe("graceful shutdown of a worker process", () => {
         WORKER_RUN_SCHEDULER: "false",
       },
     });
-    children.push(worker);
     await worker.waitForLine(/Started: concurrency 2/);
     await waitFor(async () => (await readRun(short.id)).status === "running" && (await readRun(long.id)).status === "running", {
       timeoutMs: 30_000,

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { createBusiness, queueRun, waitFor } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { spawnTs, stopChild, type SpawnedProcess } from "./test-support/child-process";
+import { useTempDatabase } from "./test-support/use-temp-database";
 
-let database: TempDatabase;
-const children: SpawnedProcess[] = [];
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await Promise.all(children.map(stopChild));
-  await getDb().$disconnect();
-  database.remove();
-});
+const { database, spawnTs } = useTempDatabase();
 
 describe("two worker processes on one queue", () => {
   it("execute every run exactly once between them", async () => {
     const workerEnv = { ...database.env, WORKER_CONCURRENCY: "4", WORKER_POLL_INTERVAL_MS: "50", WORKER_RUN_SCHEDULER: "false" };
     const workers = [0, 1].map((index) => spawnTs("lib/worker/test-support/worker-entry.ts", { env: { ...workerEnv, WORKER_ID: `worker-${index}` } }));
-    children.push(...workers);
     await Promise.all(workers.map((worker) => worker.waitForLine(/Started:/)));
 
     const businesses = [await createBusiness(), await createBusiness(), await createBusiness()];

@@ -1,24 +1,15 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { executeNow } from "../../worker/test-support/execute-now";
 import { createBusiness, queueRun } from "../../worker/test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "../../worker/test-support/temp-database";
 import { testRegistry } from "../../worker/test-support/test-jobs";
+import { useTempDatabase } from "../../worker/test-support/use-temp-database";
 import { csvField } from "../reports/csv";
 
-let database: TempDatabase;
+const { database } = useTempDatabase();
 const DAY = 24 * 3600_000;
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  database.remove();
-});
 
 interface ExportResult {
   rows: number;

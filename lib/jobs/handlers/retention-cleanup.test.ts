@@ -1,24 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { artifactStore } from "../../storage/artifact-store";
 import { executeNow } from "../../worker/test-support/execute-now";
 import { createBusiness, queueRun } from "../../worker/test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "../../worker/test-support/temp-database";
 import { testRegistry } from "../../worker/test-support/test-jobs";
+import { useTempDatabase } from "../../worker/test-support/use-temp-database";
 
-let database: TempDatabase;
+const { database } = useTempDatabase();
 const DAY = 24 * 3600_000;
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  database.remove();
-});
 
 async function artifact({ businessId, purpose, ageDays, content = "x".repeat(100) }: { businessId: string; purpose: string; ageDays: number; content?: string }) {
   const written = await artifactStore({ businessId }).write({ purpose, fileName: "a.csv", content });

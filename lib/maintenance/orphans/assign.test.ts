@@ -1,31 +1,10 @@
 import type Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../db/client";
-import { seedDemo } from "../../db/seed/seed-demo";
-import { copyDatabase, createTemplateDatabase, createWorkDir, runCli, type TestDatabase } from "./testing/cli-harness";
-import { auditEvents, businessId, count, fullSnapshot, insertAttachment, openDatabase, orphanIds, runs } from "./testing/database-state";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./testing/cli-harness";
+import { auditEvents, businessId, count, fullSnapshot, insertAttachment, orphanIds, runs } from "./testing/database-state";
+import { useDemoTemplate } from "./testing/demo-template";
 
-const work = createWorkDir();
-let template = "";
-
-beforeAll(async () => {
-  template = await createTemplateDatabase({ dir: work.dir, seed: seedDemoData });
-});
-afterAll(() => work.remove());
-
-async function seedDemoData(url: string): Promise<void> {
-  const db = createDb(url);
-  try {
-    await seedDemo(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-function freshDatabase(): { database: TestDatabase; db: Database.Database } {
-  const database = copyDatabase({ template, dir: work.dir });
-  return { database, db: openDatabase(database.file) };
-}
+const { freshDatabase } = useDemoTemplate();
 
 function childrenOf(db: Database.Database, table: "job_run_attempts" | "job_run_logs", runIds: string[]) {
   return db

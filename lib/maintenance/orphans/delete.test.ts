@@ -1,34 +1,12 @@
-import type Database from "better-sqlite3";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../db/client";
-import { seedDemo } from "../../db/seed/seed-demo";
-import { copyDatabase, createTemplateDatabase, createWorkDir, runCli, type TestDatabase } from "./testing/cli-harness";
-import { auditEvents, businessId, count, fullSnapshot, insertAttachment, insertOrphans, openDatabase, orphanIds, runs } from "./testing/database-state";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./testing/cli-harness";
+import { auditEvents, businessId, count, fullSnapshot, insertAttachment, insertOrphans, orphanIds, runs } from "./testing/database-state";
+import { useDemoTemplate } from "./testing/demo-template";
 
 const DAY = 24 * 3600_000;
-const work = createWorkDir();
-let template = "";
-
-beforeAll(async () => {
-  template = await createTemplateDatabase({ dir: work.dir, seed: seedDemoData });
-});
-afterAll(() => work.remove());
-
-async function seedDemoData(url: string): Promise<void> {
-  const db = createDb(url);
-  try {
-    await seedDemo(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-function freshDatabase(): { database: TestDatabase; db: Database.Database } {
-  const database = copyDatabase({ template, dir: work.dir });
-  return { database, db: openDatabase(database.file) };
-}
+const { freshDatabase } = useDemoTemplate();
 
 const NOT_ORPHANS = "NOT (scope = 'tenant' AND business_id IS NULL)";
 

@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../db/client";
-import { seedDemo } from "../../db/seed/seed-demo";
-import { copyDatabase, createTemplateDatabase, createWorkDir, finished, startCli } from "./testing/cli-harness";
-import { auditEvents, insertOrphans, openDatabase, orphanIds, runs } from "./testing/database-state";
+import { describe, expect, it } from "vitest";
+import { finished, startCli } from "./testing/cli-harness";
+import { auditEvents, insertOrphans, orphanIds, runs } from "./testing/database-state";
+import { useDemoTemplate } from "./testing/demo-template";
 
-const work = createWorkDir();
-let template = "";
-
-beforeAll(async () => {
-  template = await createTemplateDatabase({ dir: work.dir, seed: seedDemoData });
-});
-afterAll(() => work.remove());
-
-async function seedDemoData(url: string): Promise<void> {
-  const db = createDb(url);
-  try {
-    await seedDemo(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
+const { freshDatabase } = useDemoTemplate();
 
 const BATCH_SIZE = 7;
 const EXTRA_ORPHANS = 3000;
 
 describe("orphans delete, interrupted", () => {
   it("stops after a whole batch on SIGINT, exits 130, and audits exactly what was deleted", async () => {
-    const database = copyDatabase({ template, dir: work.dir });
-    const db = openDatabase(database.file);
+    const { database, db } = freshDatabase();
     insertOrphans(db, { count: EXTRA_ORPHANS, createdAt: Date.now() - 400 * 24 * 3600_000 });
     const orphansBefore = orphanIds(db);
     const othersBefore = runs(db, "NOT (scope = 'tenant' AND business_id IS NULL)");

@@ -1,31 +1,9 @@
-import type Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../db/client";
-import { seedDemo } from "../../db/seed/seed-demo";
-import { copyDatabase, createTemplateDatabase, createWorkDir, HAS_SCRIPT, runCliOnTerminal, type TestDatabase } from "./testing/cli-harness";
-import { auditEvents, businessId, fullSnapshot, openDatabase, orphanIds } from "./testing/database-state";
+import { describe, expect, it } from "vitest";
+import { HAS_SCRIPT, runCliOnTerminal } from "./testing/cli-harness";
+import { auditEvents, businessId, fullSnapshot, orphanIds } from "./testing/database-state";
+import { useDemoTemplate } from "./testing/demo-template";
 
-const work = createWorkDir();
-let template = "";
-
-beforeAll(async () => {
-  template = await createTemplateDatabase({ dir: work.dir, seed: seedDemoData });
-});
-afterAll(() => work.remove());
-
-async function seedDemoData(url: string): Promise<void> {
-  const db = createDb(url);
-  try {
-    await seedDemo(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
-function freshDatabase(): { database: TestDatabase; db: Database.Database } {
-  const database = copyDatabase({ template, dir: work.dir });
-  return { database, db: openDatabase(database.file) };
-}
+const { freshDatabase } = useDemoTemplate();
 
 // A pseudo-terminal through util-linux `script`; each answer is typed once its question shows.
 describe.skipIf(!HAS_SCRIPT)("orphans on a terminal", () => {

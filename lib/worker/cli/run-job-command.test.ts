@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { createBusiness } from "../test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "../test-support/temp-database";
-import { spawnTs, stopChild, type SpawnedProcess } from "../test-support/child-process";
+import { useTempDatabase } from "../test-support/use-temp-database";
 import { FAIL_CLOSED_MESSAGE } from "./run-job-command";
 
-let database: TempDatabase;
-const children: SpawnedProcess[] = [];
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await Promise.all(children.map(stopChild));
-  await getDb().$disconnect();
-  database.remove();
-});
+const { database, spawnTs } = useTempDatabase();
 
 async function runCli(args: string[]) {
   const child = spawnTs("scripts/run-job.ts", { args, env: database.env });
-  children.push(child);
   const exit = await child.exited;
   return { code: exit.code, output: child.output(), lines: child.lines };
 }
