@@ -34,7 +34,11 @@ const TENANT_TYPES = [
   { type: "export-report", params: (r: SeededRandom) => ({ days: r.pick([7, 30]), format: "csv" }), ms: [1500, 12000] },
 ] as const;
 
-const FAILURES = ["Calendar provider returned 503", "SMTP connection reset", "Rate limited by SMS gateway"];
+const FAILURES: Record<string, readonly string[]> = {
+  "send-appointment-reminders": ["SMTP connection reset", "Rate limited by SMS gateway"],
+  "sync-calendar": ["Calendar provider returned 503", "Calendar token expired"],
+  "export-report": ["Storage volume is full"],
+};
 
 /** Finished runs spread over the last 30 days, plus a few queued and running ones from the last minutes. */
 export function demoTenantRuns({
@@ -107,7 +111,7 @@ function buildRun({
   const finished = started && status !== "running" ? Math.min(started + random.int(...durationRange), now) : null;
   const failed = status === "failed";
   const attempt = status === "queued" ? 0 : failed ? 3 : status === "succeeded" && random.next() < 0.1 ? 2 : 1;
-  const message = failed ? random.pick(FAILURES) : null;
+  const message = failed ? random.pick(FAILURES[jobType] ?? ["Unexpected error"]) : null;
   return {
     id: random.uuid(),
     businessId,
