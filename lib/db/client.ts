@@ -3,7 +3,9 @@ import { mkdirSync } from "node:fs";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/sqlite/client";
 import { databaseProvider, readEnv } from "../config/env";
+import { createPostgresClient } from "./postgres/postgres-client";
 
+// Both generated clients have the same models and methods; the SQLite one names the type.
 export type Db = PrismaClient;
 
 // One client per process: Next.js re-evaluates modules in development, so the instance lives
@@ -16,9 +18,7 @@ export function getDb(): Db {
 }
 
 export function createDb(url: string): Db {
-  if (databaseProvider(url) !== "sqlite") {
-    throw new Error("DATABASE_URL points to PostgreSQL, but this build only includes the SQLite client");
-  }
+  if (databaseProvider(url) === "postgresql") return createPostgresClient(url) as unknown as Db;
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   // busy timeout: the web app and workers are separate processes writing the same file.

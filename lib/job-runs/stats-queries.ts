@@ -1,11 +1,12 @@
 import { Prisma } from "../db/sql";
+import { sqlDialect } from "../db/sql-dialect";
 import { queryScoped } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import type { JobRunFilters } from "./schemas";
 import { businessFilterSql } from "./queries";
 
-// Timestamps are stored as epoch milliseconds, so durations and buckets are arithmetic on numbers.
-// Bound numbers may arrive as REAL, hence the CAST that makes each bucket one integer group.
+// Durations and buckets are arithmetic on epoch milliseconds (see SqlDialect.epochMs). Bound numbers
+// may arrive as REAL, hence the CAST that makes each bucket one integer group.
 
 interface StatsArgs {
   scope: Scope;
@@ -24,7 +25,7 @@ export async function countByTypeAndStatus({ scope, businessFilter, since }: Sta
     scope,
     (tenant) => Prisma.sql`
       SELECT job_type, status, COUNT(*) AS n FROM job_runs
-      WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${since.getTime()}
+      WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${sqlDialect().time(since)}
       GROUP BY job_type, status`,
   );
   return rows.map((row) => ({ jobType: row.job_type, status: row.status, count: Number(row.n) }));
@@ -43,8 +44,8 @@ export async function durationPercentiles({ scope, businessFilter, since }: Stat
     scope,
     (tenant) => Prisma.sql`
       WITH finished AS (
-        SELECT job_type, finished_at - started_at AS ms FROM job_runs
-        WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${since.getTime()}
+        SELECT job_type, ${ms("finished_at")} - ${ms("started_at")} AS ms FROM job_runs
+        WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${sqlDialect().time(since)}
           AND status IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL
       ),
       ranked AS (
@@ -81,14 +82,19 @@ export async function countByBucket({
   bucketMs,
 }: StatsArgs & { bucketMs: number }): Promise<BucketRow[]> {
   const start = since.getTime();
+  const { time } = sqlDialect();
   const rows = await queryScoped<{ bucket: bigint | number; status: string; n: bigint | number }>(
     scope,
     (tenant) => Prisma.sql`
-      SELECT CAST((created_at - ${start}) / ${bucketMs} AS INTEGER) AS bucket, status, COUNT(*) AS n FROM job_runs
-      WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${start}
+      SELECT CAST(FLOOR((${ms("created_at")} - ${start}) / ${bucketMs}) AS INTEGER) AS bucket, status, COUNT(*) AS n FROM job_runs
+      WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${time(since)}
       GROUP BY bucket, status`,
   );
   return rows.map((row) => ({ bucket: Number(row.bucket), status: row.status, count: Number(row.n) }));
+}
+
+function ms(column: string): Prisma.Sql {
+  return sqlDialect().epochMs(Prisma.raw(column));
 }
 
 function toNumber(value: bigint | number | null): number | null {

@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDb().$disconnect();
-  database.remove();
+  await database.remove();
 });
 
 describe("enqueueJob", () => {

@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDb().$disconnect();
-  database.remove();
+  await database.remove();
 });
 
 async function executeQueuedRun(runId: string) {

@@ -42,7 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDb().$disconnect();
-  database.remove();
+  await database.remove();
 });
 
 describe("attachment download", () => {

@@ -1,4 +1,5 @@
 import { getDb, Prisma, type Db } from "../db";
+import { inAccess, type DatabaseAccess } from "../db/database-access";
 import type { Scope } from "./scope";
 
 /** Tables whose rows belong to one business; every one carries its own business_id column. */
@@ -32,14 +33,24 @@ type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: 
  * children of a row that was itself filtered.
  */
 export function scopedDb(scope: Scope, db: Db = getDb()) {
-  if (scope.kind === "all") return db.$extends({ name: "scope-all" });
+  return withAccessForTransactions(scope, filteredClient(scope, db));
+}
+
+function filteredClient(scope: Scope, db: Db) {
+  const access = databaseAccess(scope);
+  if (scope.kind === "all") {
+    return db.$extends({
+      name: "scope-all",
+      query: { $allModels: { $allOperations: ({ args, query }) => inAccess(access, () => query(args)) } },
+    });
+  }
   const { businessId } = scope;
   return db.$extends({
     name: `scope-business`,
     query: {
       $allModels: {
         async $allOperations({ model, operation, args, query }) {
-          if (!TENANT_MODELS.has(model)) return query(args);
+          if (!TENANT_MODELS.has(model)) return inAccess(access, () => query(args));
           const scoped = { ...(args as Args) };
           if (FILTERED_OPERATIONS.has(operation)) {
             scoped.where = withBusiness(scoped.where, businessId);
@@ -53,7 +64,7 @@ export function scopedDb(scope: Scope, db: Db = getDb()) {
           } else {
             throw new Error(`Operation ${model}.${operation} is not allowed in a business scope`);
           }
-          return query(scoped as typeof args);
+          return inAccess(access, () => query(scoped as typeof args));
         },
       },
     },
@@ -61,6 +72,24 @@ export function scopedDb(scope: Scope, db: Db = getDb()) {
 }
 
 export type ScopedDb = ReturnType<typeof scopedDb>;
+
+/** What the database itself enforces for a scope (row-level security on PostgreSQL). */
+export function databaseAccess(scope: Scope): DatabaseAccess {
+  return scope.kind === "all" ? { kind: "all", reason: "all-businesses scope" } : { kind: "business", businessId: scope.businessId };
+}
+
+// An interactive transaction opens its connection when it starts, outside any model operation:
+// it must start inside the scope's access so the database applies it to the whole transaction.
+function withAccessForTransactions<T extends { $transaction: unknown }>(scope: Scope, client: T): T {
+  const access = databaseAccess(scope);
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== "$transaction" || typeof value !== "function") return value;
+      return (...args: unknown[]) => inAccess(access, () => (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+}
 
 /** SQL condition on a table's business_id column for raw queries (`alias` is a trusted literal). */
 export function businessCondition(scope: Scope, alias = ""): Prisma.Sql {
@@ -74,7 +103,7 @@ export function businessCondition(scope: Scope, alias = ""): Prisma.Sql {
  * the builder receives the condition and must place it in its WHERE clause.
  */
 export async function queryScoped<T>(scope: Scope, build: (tenantCondition: Prisma.Sql) => Prisma.Sql): Promise<T[]> {
-  return getDb().$queryRaw<T[]>(build(businessCondition(scope)));
+  return inAccess(databaseAccess(scope), () => getDb().$queryRaw<T[]>(build(businessCondition(scope))));
 }
 
 function withBusiness(where: Record<string, unknown> | undefined, businessId: string): Record<string, unknown> {

@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDb().$disconnect();
-  database.remove();
+  await database.remove();
 });
 
 /** A run claimed by a worker that then went silent, rescued and claimed again by another worker. */

@@ -50,7 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDb().$disconnect();
-  database.remove();
+  await database.remove();
 });
 
 describe("tenant context", () => {

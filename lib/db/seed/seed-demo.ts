@@ -1,5 +1,6 @@
 import { hashPassword } from "../../auth/password";
 import type { Db } from "../client";
+import { inAccess } from "../database-access";
 import { demoSystemRuns, demoTenantRuns, type SeedRun } from "./demo-runs";
 import { BIRCH_CANARY, DEMO_BUSINESSES, DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { seededRandom } from "./random";
@@ -10,7 +11,12 @@ const RUNS_PER_BUSINESS: Record<string, number> = { acme: 320, birch: 260 };
  * Demo businesses, users and run history. Safe to run again: rows are matched by slug and email,
  * and a business's history (and the orphan and system runs) are only generated when absent.
  */
-export async function seedDemo(db: Db, { now = Date.now() }: { now?: number } = {}) {
+export function seedDemo(db: Db, options: { now?: number } = {}) {
+  // Demo data spans every business, the system and orphans.
+  return inAccess({ kind: "all", reason: "demo data seeding" }, () => seedAll(db, options));
+}
+
+async function seedAll(db: Db, { now = Date.now() }: { now?: number }) {
   const random = seededRandom(20261123);
   const businesses = new Map<string, string>();
   for (const business of DEMO_BUSINESSES) {

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(extraClients.map((client) => client.$disconnect()));
   await getDb().$disconnect();
-  database.remove();
+  await database.remove();
 });
 
 async function clearQueue() {

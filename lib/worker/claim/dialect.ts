@@ -6,8 +6,7 @@ export interface ClaimStatementOptions {
 }
 
 /**
- * The SQL that differs between databases. Everything else in the run queue is portable; a
- * PostgreSQL dialect would claim with `FOR UPDATE SKIP LOCKED` and read `clock_timestamp()`.
+ * The SQL that differs between databases. Everything else in the run queue is portable.
  */
 export interface QueueDialect {
   readonly name: "sqlite" | "postgresql";

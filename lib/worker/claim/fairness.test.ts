@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/sql";
+import { sqlDialect } from "@/lib/db/sql-dialect";
 import { createTempDatabase, type TempDatabase } from "../test-support/temp-database";
 import { createBusiness, queueRun } from "../test-support/fixtures";
 import { RunQueue } from "./run-queue";
@@ -8,10 +9,13 @@ import { RunQueue } from "./run-queue";
 /** `count` queued runs in one statement, run_at increasing by 1 ms from `startAt` (the ORM's createMany is far slower). */
 async function queueManyRuns({ businessId, jobType, count, startAt }: { businessId: string; jobType: string; count: number; startAt: Date }) {
   const start = startAt.getTime();
+  const postgres = sqlDialect().name === "postgresql";
+  const id = postgres ? Prisma.sql`md5(random()::text || i::text)` : Prisma.sql`lower(hex(randomblob(16)))`;
+  const at = postgres ? Prisma.sql`to_timestamp((${start}::bigint + i) / 1000.0)` : Prisma.sql`${start} + i`;
   await getDb().$executeRaw(Prisma.sql`
     WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${count})
     INSERT INTO job_runs (id, business_id, scope, job_type, status, params, run_at, created_at, updated_at)
-    SELECT lower(hex(randomblob(16))), ${businessId}, 'tenant', ${jobType}, 'queued', '{}', ${start} + i, ${start} + i, ${start} + i FROM n`);
+    SELECT ${id}, ${businessId}, 'tenant', ${jobType}, 'queued', '{}', ${at}, ${at}, ${at} FROM n`);
 }
 
 let database: TempDatabase;
@@ -22,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await getDb().$disconnect();
-  database.remove();
+  await database.remove();
 });
 
 beforeEach(async () => {

@@ -2,3 +2,5 @@ export { RunQueue, type AttemptOutcome, type Lease, type LogLevel, type LogLine,
 export type { ClaimedRun } from "./claimed-run";
 export type { QueueDialect } from "./dialect";
 export { sqliteDialect } from "./sqlite-dialect";
+export { postgresDialect } from "./postgres-dialect";
+export { queueDialectFor } from "./dialects";

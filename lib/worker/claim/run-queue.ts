@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { readEnv } from "../../config/env";
 import { getDb, type Db } from "../../db";
+import { inAccess, type DatabaseAccess } from "../../db/database-access";
 import { Prisma } from "../../db/sql";
 import { RUN_COLUMNS, toClaimedRun, type ClaimedRun, type RunRow } from "./claimed-run";
 import type { QueueDialect } from "./dialect";
-import { sqliteDialect } from "./sqlite-dialect";
+import { queueDialectFor } from "./dialects";
 
 export type LogLevel = "info" | "warn" | "error";
 export type AttemptOutcome = "succeeded" | "failed" | "cancelled" | "timed_out" | "released" | "rescued";
@@ -37,16 +39,23 @@ export interface StaleRun {
 const MAX_MESSAGE = 2_000;
 const MAX_STACK = 8_000;
 
+// The queue works on every business's runs: the one place below the services that needs it.
+const QUEUE_ACCESS: DatabaseAccess = Object.freeze({ kind: "all", reason: "run queue: claim, heartbeat, settle, rescue" });
+
 /**
  * Every statement that changes a run's state on behalf of a worker. Whatever settles a run is
  * fenced on `status = 'running' AND lease_id = <lease>`: once a run was cancelled, rescued or
  * re-claimed, the old lease matches nothing and a late worker cannot overwrite the newer state.
  */
 export class RunQueue {
+  private readonly db: QueueDb;
+
   constructor(
-    private readonly db: Db = getDb(),
-    readonly dialect: QueueDialect = sqliteDialect,
-  ) {}
+    db: Db = getDb(),
+    readonly dialect: QueueDialect = queueDialectFor(readEnv().DATABASE_URL),
+  ) {
+    this.db = withQueueAccess(db);
+  }
 
   /** Applies the dialect's database settings; a database busy with other writers keeps its mode and we carry on. */
   async prepareDatabase(): Promise<void> {
@@ -164,7 +173,7 @@ export class RunQueue {
     retryInMs,
   }: Lease & { error: RunFailure; retryInMs: number | null }): Promise<"retrying" | "failed" | "lost"> {
     const { now } = this.dialect;
-    const retry = retryInMs === null ? Prisma.sql`0` : Prisma.sql`attempt < max_attempts`;
+    const retry = retryInMs === null ? Prisma.sql`1 = 0` : Prisma.sql`attempt < max_attempts`;
     const retryAt = this.dialect.nowPlusMs(retryInMs ?? 0);
     const rows = await this.db.$queryRaw<{ status: string }[]>(Prisma.sql`
       UPDATE job_runs SET
@@ -264,6 +273,16 @@ export class RunQueue {
       INSERT INTO job_run_attempts (id, run_id, business_id, attempt, worker_id, lease_id, status, started_at)
       VALUES ${Prisma.join(values)}`);
   }
+}
+
+type QueueDb = Pick<Db, "$queryRaw" | "$executeRaw">;
+
+/** The client's raw statements, run inside the queue's access. A new object: the client itself is left untouched. */
+function withQueueAccess(db: Db): QueueDb {
+  return {
+    $queryRaw: ((...args: Parameters<Db["$queryRaw"]>) => inAccess(QUEUE_ACCESS, () => db.$queryRaw(...args))) as Db["$queryRaw"],
+    $executeRaw: ((...args: Parameters<Db["$executeRaw"]>) => inAccess(QUEUE_ACCESS, () => db.$executeRaw(...args))) as Db["$executeRaw"],
+  };
 }
 
 function truncate(text: string, max: number): string {

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { readEnv } from "../../config/env";
-import { applyMigrations } from "../../db/migrations";
+import { createFreshDatabase } from "../../db/testing/fresh-database";
 import { RunQueue } from "../claim";
 
 export interface TempDatabase {
@@ -11,18 +9,16 @@ export interface TempDatabase {
   storageDir: string;
   /** Environment for child processes that must use the same database and storage. */
   env: Record<string, string>;
-  remove(): void;
+  remove(): Promise<void>;
 }
 
 /**
- * A fresh SQLite file with every migration applied, made the process's DATABASE_URL (and a fresh
+ * A fresh database with every migration applied, made the process's DATABASE_URL (and a fresh
  * STORAGE_DIR). Call it before anything reads the environment: one database per test file.
  */
 export async function createTempDatabase(): Promise<TempDatabase> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "automation-test-"));
-  const url = `file:${path.join(dir, "test.db")}`;
+  const { url, dir, remove } = await createFreshDatabase();
   const storageDir = path.join(dir, "storage");
-  await applyMigrations({ url });
   process.env.DATABASE_URL = url;
   process.env.STORAGE_DIR = storageDir;
   if (readEnv().DATABASE_URL !== url) {
@@ -35,6 +31,6 @@ export async function createTempDatabase(): Promise<TempDatabase> {
     dir,
     storageDir,
     env: { DATABASE_URL: url, STORAGE_DIR: storageDir },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove,
   };
 }

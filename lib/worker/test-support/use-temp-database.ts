@@ -30,7 +30,7 @@ export function useTempDatabase(): TempDatabaseFixture {
     await Promise.all(children.map(stopChild));
     // The scoped client shares the process's connection, so this closes the one the tests opened.
     await scopedDb(ALL_BUSINESSES).$disconnect();
-    current?.remove();
+    await current?.remove();
   });
 
   return {

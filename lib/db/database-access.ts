@@ -1,0 +1,48 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * Which tenant rows the database itself lets the current code see. On PostgreSQL this becomes
+ * transaction-local settings that the row-level security policies read; the application's own
+ * filters (lib/tenancy) stay the first line of defence on both databases.
+ *
+ * - `business`: only that business's rows.
+ * - `all`: every row: a system admin's scope, the worker's claim path, maintenance commands.
+ *   Always named with a reason, so a bypass is visible where it is granted.
+ * - no access: no tenant row at all. This is what code gets when nobody granted anything.
+ */
+export type DatabaseAccess = { readonly kind: "business"; readonly businessId: string } | { readonly kind: "all"; readonly reason: string };
+
+// null: access explicitly withheld, whatever the process default.
+const storage = new AsyncLocalStorage<DatabaseAccess | null>();
+let processDefault: DatabaseAccess | undefined;
+
+export function withDatabaseAccess<T>(access: DatabaseAccess, run: () => T): T {
+  return storage.run(access, run);
+}
+
+/**
+ * Runs a database call inside `access` and waits for it there. Prisma's queries are lazy: they
+ * start when awaited, so the await must happen inside the access, not in the caller.
+ */
+export function inAccess<T>(access: DatabaseAccess, call: () => T): Promise<Awaited<T>> {
+  return storage.run(access, async (): Promise<Awaited<T>> => await call());
+}
+
+/** Runs a database call with no tenant access at all: what the database shows code nobody scoped. */
+export function withoutDatabaseAccess<T>(call: () => T): Promise<Awaited<T>> {
+  return storage.run(null, async (): Promise<Awaited<T>> => await call());
+}
+
+export function currentDatabaseAccess(): DatabaseAccess | undefined {
+  const current = storage.getStore();
+  return current === null ? undefined : (current ?? processDefault);
+}
+
+/**
+ * For processes that are privileged as a whole (worker, scheduler, maintenance commands, seeding):
+ * their own queries see every business. Code they run on behalf of one business (a job handler)
+ * still runs inside that business's access. The web server never calls this.
+ */
+export function grantProcessDatabaseAccess(reason: string): void {
+  processDefault = Object.freeze({ kind: "all", reason });
+}

@@ -1,0 +1,90 @@
+import pg from "pg";
+import { currentDatabaseAccess, type DatabaseAccess } from "../database-access";
+
+type QueryConfig = pg.QueryConfig & { rowMode?: "array" };
+
+/**
+ * A connection pool that hands the current DatabaseAccess to PostgreSQL with every statement.
+ * Settings are transaction-local (`set_config(…, true)`), so they can never leak to the next user
+ * of a pooled connection:
+ * - a statement outside a transaction runs as BEGIN + settings, the statement, COMMIT;
+ * - a transaction gets the settings right after its BEGIN, from the access current when it began.
+ * Without any access the statement runs bare and the row-level security policies show no tenant row.
+ */
+export function createScopedPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  const baseQuery = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
+  const baseConnect = pg.Pool.prototype.connect as (...args: unknown[]) => unknown;
+  const checkout = () => baseConnect.call(pool) as Promise<pg.PoolClient>;
+
+  // pg's other overloads (callbacks, submittables) are not used by the Prisma adapter: it always
+  // passes one config object and awaits the promise. They pass through unchanged.
+  const query = (...args: unknown[]): unknown => {
+    const [config] = args;
+    const access = currentDatabaseAccess();
+    if (args.length !== 1 || typeof config !== "object" || config === null || !access) return baseQuery.apply(pool, args);
+    return queryWithAccess(checkout, config as QueryConfig, access);
+  };
+  const connect = (...args: unknown[]): unknown => {
+    if (args.length > 0) return baseConnect.apply(pool, args);
+    const access = currentDatabaseAccess();
+    return checkout().then((client) => (access ? applyAfterBegin(client, access) : client));
+  };
+  Object.assign(pool, { query, connect });
+  return pool;
+}
+
+async function queryWithAccess(
+  checkout: () => Promise<pg.PoolClient>,
+  config: QueryConfig,
+  access: DatabaseAccess,
+): Promise<pg.QueryResult> {
+  const client = await checkout();
+  let broken: Error | undefined;
+  try {
+    await client.query(`BEGIN; ${settingsSql(access)}`);
+    try {
+      const result = await client.query(config);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+      throw error;
+    }
+  } catch (error) {
+    broken ??= isConnectionError(error) ? (error as Error) : undefined;
+    throw error;
+  } finally {
+    // A connection that failed mid-protocol is destroyed rather than returned to the pool.
+    client.release(broken);
+  }
+}
+
+function applyAfterBegin(client: pg.PoolClient, access: DatabaseAccess): pg.PoolClient {
+  const original = client.query;
+  const patched = async (...args: unknown[]) => {
+    client.query = original;
+    const result = await (original as (...a: unknown[]) => Promise<unknown>).apply(client, args);
+    const [config] = args;
+    const text = typeof config === "string" ? config : (config as { text?: string } | undefined)?.text;
+    if (text?.trim().toUpperCase() === "BEGIN") await client.query(settingsSql(access));
+    return result;
+  };
+  client.query = patched as typeof client.query;
+  return client;
+}
+
+/** A literal, not a parameter: it shares one round trip with BEGIN. Ids are checked, quotes doubled. */
+export function settingsSql(access: DatabaseAccess): string {
+  const businessId = access.kind === "business" ? access.businessId : "";
+  if (!/^[\w-]*$/.test(businessId)) throw new Error("A business id may only contain letters, digits, '-' and '_'");
+  const bypass = access.kind === "all" ? "on" : "off";
+  return `SELECT set_config('app.business_id', '${businessId.replaceAll("'", "''")}', true), set_config('app.bypass_rls', '${bypass}', true)`;
+}
+
+// The server answered with an error: the connection itself is fine.
+function isConnectionError(error: unknown): boolean {
+  return !(error instanceof pg.DatabaseError);
+}

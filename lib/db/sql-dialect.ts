@@ -1,0 +1,35 @@
+import { databaseProvider, readEnv } from "../config/env";
+import { Prisma } from "./sql";
+
+/**
+ * The few expressions raw queries write differently per database. SQLite stores times as epoch
+ * milliseconds; PostgreSQL as timestamptz.
+ */
+export interface SqlDialect {
+  readonly name: "sqlite" | "postgresql";
+  /** A time column as epoch milliseconds (a number), for durations and buckets. */
+  epochMs(column: Prisma.Sql): Prisma.Sql;
+  /** A bound time value, comparable with time columns. */
+  time(value: Date): Prisma.Sql;
+}
+
+const sqlite: SqlDialect = {
+  name: "sqlite",
+  epochMs: (column) => column,
+  time: (value) => Prisma.sql`${value.getTime()}`,
+};
+
+const postgresql: SqlDialect = {
+  name: "postgresql",
+  epochMs: (column) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`,
+  time: (value) => Prisma.sql`${value}::timestamptz`,
+};
+
+export function sqlDialectFor(url: string): SqlDialect {
+  return databaseProvider(url) === "postgresql" ? postgresql : sqlite;
+}
+
+/** The dialect of the process's database (DATABASE_URL), the one getDb() connects to. */
+export function sqlDialect(): SqlDialect {
+  return sqlDialectFor(readEnv().DATABASE_URL);
+}

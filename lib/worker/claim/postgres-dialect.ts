@@ -1,0 +1,84 @@
+import { Prisma } from "../../db/sql";
+import { RUN_COLUMNS } from "./claimed-run";
+import type { ClaimStatementOptions, QueueDialect } from "./dialect";
+
+// The transaction's start time: one value for the whole statement, as in SQLite.
+const NOW = Prisma.sql`now()`;
+
+/**
+ * The same fair choice as the SQLite claim (see sqlite-dialect.ts), for many worker processes at
+ * once. The candidates are computed from a snapshot; the final pick locks the chosen rows with
+ * `FOR UPDATE SKIP LOCKED`, so two workers never wait on each other, and re-checks
+ * `status = 'queued'` on the row's latest version, so a run another worker claimed after the
+ * snapshot is skipped rather than claimed twice.
+ */
+function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
+  return Prisma.sql`
+    WITH running AS (
+      SELECT business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY business_id
+    ),
+    heads AS (
+      SELECT head.* FROM businesses b
+      CROSS JOIN LATERAL (
+        SELECT q.id, q.business_id, q.priority, q.run_at,
+          ROW_NUMBER() OVER (ORDER BY q.priority DESC, q.run_at, q.id) AS turn
+        FROM job_runs q
+        WHERE q.status = 'queued' AND q.business_id = b.id AND q.run_at <= ${NOW}
+        ORDER BY q.priority DESC, q.run_at, q.id
+        LIMIT ${limit}
+      ) head
+      UNION ALL
+      SELECT q.id, q.business_id, q.priority, q.run_at,
+        ROW_NUMBER() OVER (ORDER BY q.priority DESC, q.run_at, q.id) AS turn
+      FROM (
+        SELECT id, business_id, priority, run_at FROM job_runs
+        WHERE status = 'queued' AND business_id IS NULL AND scope = 'system' AND run_at <= ${NOW}
+        ORDER BY priority DESC, run_at, id
+        LIMIT ${limit}
+      ) q
+    ),
+    eligible AS (
+      SELECT h.id, h.priority, h.run_at,
+        COALESCE(rn.n, 0) + h.turn AS share,
+        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS NOT DISTINCT FROM h.business_id) AS last_served
+      FROM heads h
+      LEFT JOIN running rn ON rn.business_id IS NOT DISTINCT FROM h.business_id
+      LEFT JOIN businesses b ON b.id = h.business_id
+      WHERE b.max_concurrent_runs IS NULL OR COALESCE(rn.n, 0) + h.turn <= b.max_concurrent_runs
+    ),
+    picked AS (
+      SELECT j.id FROM job_runs j JOIN eligible e ON e.id = j.id
+      WHERE j.status = 'queued'
+      ORDER BY e.share, e.last_served NULLS FIRST, e.priority DESC, e.run_at, e.id
+      LIMIT ${limit}
+      FOR UPDATE OF j SKIP LOCKED
+    )
+    UPDATE job_runs SET
+      status = 'running',
+      attempt = job_runs.attempt + 1,
+      locked_by = ${workerId},
+      lease_id = replace(gen_random_uuid()::text, '-', ''),
+      started_at = ${NOW},
+      heartbeat_at = ${NOW},
+      finished_at = NULL,
+      progress = NULL,
+      progress_message = NULL,
+      claim_seq = (SELECT COALESCE(MAX(claim_seq), 0) + 1 FROM job_runs),
+      updated_at = ${NOW}
+    FROM picked
+    WHERE job_runs.id = picked.id
+    RETURNING ${RUN_COLUMNS_QUALIFIED}`;
+}
+
+// UPDATE … FROM makes bare column names ambiguous only when picked has them; it has only id.
+const RUN_COLUMNS_QUALIFIED = Prisma.raw(RUN_COLUMNS.text.split(", ").map((column) => `job_runs.${column}`).join(", "));
+
+export const postgresDialect: QueueDialect = {
+  name: "postgresql",
+  now: NOW,
+  nowPlusMs: (ms) => Prisma.sql`(${NOW} + ${Math.round(ms)}::float8 * interval '1 millisecond')`,
+  newLeaseId: Prisma.sql`replace(gen_random_uuid()::text, '-', '')`,
+  claimRuns,
+  prepareDatabase: [],
+  toEpochMs: (value) => new Date(value as string | number | Date).getTime(),
+};
