@@ -3,6 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { E2E_DATA_DIR, E2E_ENV, E2E_PORT } from "../e2e/server-env";
+import { databaseProvider } from "../lib/config/env";
+import { dropPostgresDatabase } from "../lib/db/testing/postgres-test-databases";
 import { startChildGroup } from "../lib/process/child-group";
 
 const env = { ...process.env, ...E2E_ENV };
@@ -10,6 +12,10 @@ if (!E2E_ENV.DATABASE_URL.startsWith("file:./e2e/") && !/@(localhost|127\.0\.0\.
   throw new Error("Refusing to reset a database that is not local");
 }
 rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+if (databaseProvider(E2E_ENV.DATABASE_URL) === "postgresql") {
+  const url = new URL(E2E_ENV.DATABASE_URL);
+  await dropPostgresDatabase(E2E_ENV.DATABASE_URL, decodeURIComponent(url.pathname.slice(1)));
+}
 
 for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
   const result = spawnSync("npx", ["tsx", script], { stdio: "inherit", env });

@@ -1,9 +1,13 @@
 import { createDb, type Db } from "../../lib/db/client";
+import { grantProcessDatabaseAccess } from "../../lib/db/database-access";
 import { hashPassword } from "../../lib/auth/password";
 import { E2E_DATABASE_URL } from "../server-env";
 import { PASSWORD } from "./roles";
 
 let db: Db | undefined;
+
+// The tests arrange and check rows of several businesses; the server they test gets no such grant.
+grantProcessDatabaseAccess("end-to-end test arrangement and checks");
 
 /** Direct access to the end-to-end server's database, for arranging and checking what HTTP cannot. */
 export function testDb(): Db {

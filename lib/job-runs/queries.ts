@@ -1,4 +1,5 @@
 import { Prisma } from "../db/sql";
+import { sqlDialect } from "../db/sql-dialect";
 import type { RunCursor } from "./cursor";
 import type { JobRunFilters } from "./schemas";
 import { tagPattern } from "./tags";
@@ -27,13 +28,19 @@ export function runListWhere(filters: JobRunFilters, cursor?: RunCursor): Prisma
   if (filters.tag) and.push({ tags: { contains: tagPattern(filters.tag) } });
   if (filters.from) and.push({ createdAt: { gte: filters.from } });
   if (filters.to) and.push({ createdAt: { lte: filters.to } });
-  if (filters.q) and.push({ OR: [{ id: { startsWith: filters.q.toLowerCase() } }, { jobType: { contains: filters.q } }] });
+  if (filters.q) and.push({ OR: [{ id: { startsWith: filters.q.toLowerCase() } }, { jobType: containsIgnoringCase(filters.q) }] });
   if (cursor) {
     and.push({
       OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
     });
   }
   return { AND: and };
+}
+
+// SQLite's LIKE already ignores ASCII case; PostgreSQL's needs ILIKE, which Prisma calls mode "insensitive".
+function containsIgnoringCase(text: string): Prisma.StringFilter<"JobRun"> {
+  if (sqlDialect().name === "sqlite") return { contains: text };
+  return { contains: text, mode: "insensitive" } as Prisma.StringFilter<"JobRun">;
 }
 
 export const NEWEST_FIRST: Prisma.JobRunOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];

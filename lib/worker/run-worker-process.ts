@@ -1,3 +1,4 @@
+import { databaseProvider, readEnv } from "../config/env";
 import type { JobRegistry } from "../jobs/registry";
 import { schedulerTask } from "../scheduler/run-scheduler";
 import { RunQueue } from "./claim";
@@ -5,6 +6,7 @@ import { onShutdownSignals } from "./shutdown-signals";
 import { startWorker, type StopSummary } from "./worker";
 import { workerOptionsFromEnv } from "./worker-config";
 import { defaultWorkerId } from "./worker-id";
+import { listenForQueuedRuns, type Wakeups } from "./postgres-wakeups";
 
 /**
  * The worker as a process: configuration from the environment, the scheduler tick unless
@@ -29,14 +31,19 @@ export async function runWorkerProcess({
     onSettled: (run, outcome) =>
       say(`${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}${"error" in outcome ? ` (${outcome.error})` : ""}`),
   });
-  say(`Started: concurrency ${options.concurrency}${runScheduler ? ", scheduler on" : ""}`);
+  const { DATABASE_URL } = readEnv();
+  // SQLite has no notifications; its workers poll (WORKER_POLL_INTERVAL_MS).
+  const wakeups: Wakeups | undefined =
+    databaseProvider(DATABASE_URL) === "postgresql" ? listenForQueuedRuns({ url: DATABASE_URL, wake: () => worker.wake(), log: say }) : undefined;
+  say(`Started: concurrency ${options.concurrency}${runScheduler ? ", scheduler on" : ""}${wakeups ? ", woken by notifications" : ""}`);
 
   return new Promise<StopSummary>((resolve, reject) => {
     const removeListeners = onShutdownSignals({
       log: say,
       hurry: () => worker.hurry(),
       stop: () => {
-        worker.stop().then((summary) => {
+        worker.stop().then(async (summary) => {
+          await wakeups?.stop();
           removeListeners();
           say(`Stopped: ${summary.finished} runs finished, ${summary.aborted} released back to the queue`);
           resolve(summary);

@@ -48,6 +48,8 @@ export interface WorkerHandle {
   stop(options?: { graceMs?: number }): Promise<StopSummary>;
   /** Ends the grace period of a stop in progress now (a second Ctrl-C). */
   hurry(): void;
+  /** Looks for runs now instead of at the next poll (new work was announced). */
+  wake(): void;
 }
 
 export function startWorker(options: WorkerOptions): WorkerHandle {
@@ -140,6 +142,9 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
     },
     hurry() {
       endGrace();
+    },
+    wake() {
+      doorbell.ring();
     },
   };
 }
