@@ -1,5 +1,6 @@
 // Applies pending migrations to DATABASE_URL (SQLite file or PostgreSQL).
 import { applyMigrations } from "../lib/db/migrations";
+import { rowLevelSecurityWarning } from "../lib/db/postgres/role-check";
 import { enableWriteAheadLog } from "../lib/db/sqlite-journal";
 
 const DEFAULT_DATABASE_URL = "file:./data/automation.db";
@@ -8,6 +9,10 @@ async function main(): Promise<void> {
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const applied = await applyMigrations({ url, log: (message) => console.log(message) });
   enableWriteAheadLog(url);
+  if (url.startsWith("postgres")) {
+    const warning = await rowLevelSecurityWarning(url);
+    if (warning) console.warn(warning);
+  }
   if (applied.length === 0) {
     console.log("Database is up to date");
     return;

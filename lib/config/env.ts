@@ -7,6 +7,8 @@ const EnvSchema = z.object({
     .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
       message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
+  /** PostgreSQL connections each process keeps open at most. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_SECRET_FILE: z.string().default("./data/auth-secret"),
   STORAGE_DIR: z.string().default("./data/storage"),

@@ -30,6 +30,9 @@ export function runListWhere(filters: JobRunFilters, cursor?: RunCursor): Prisma
   if (filters.to) and.push({ createdAt: { lte: filters.to } });
   if (filters.q) and.push({ OR: [{ id: { startsWith: filters.q.toLowerCase() } }, { jobType: containsIgnoringCase(filters.q) }] });
   if (cursor) {
+    // The first condition is implied by the second; spelled out, it bounds the index range, so a
+    // deep page starts at the cursor instead of filtering its way there from the newest run.
+    and.push({ createdAt: { lte: cursor.createdAt } });
     and.push({
       OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
     });

@@ -2,7 +2,7 @@ import { computeBackoffMs } from "../jobs/backoff";
 import { isPermanentFailure } from "../jobs/errors";
 import { jobRegistry, type JobRegistry } from "../jobs/registry";
 import { currentTenantContext, runInTenantContext } from "../jobs/tenant-context";
-import type { AttemptOutcome, ClaimedRun, LogLevel, RunFailure, RunQueue } from "./claim";
+import type { AttemptOutcome, ClaimedRun, LogLevel, LogLine, RunFailure, RunQueue } from "./claim";
 import type { LeaseKeeper } from "./lease-keeper";
 import { abortReasonOf, raceWithAbort, RunAbortedError } from "./run-abort";
 import { buildJobContext } from "./run-context";
@@ -103,10 +103,8 @@ async function executeAttempt(options: StartRunOptions, controller: AbortControl
     const result = await raceWithAbort(Promise.resolve(work), controller.signal);
     settledHandler = true;
     const serialized = result === undefined ? null : JSON.stringify(result);
-    await log.close();
-    if (await queue.complete({ ...lease, result: serialized })) {
-      await queue.finishAttempt({ ...lease, status: "succeeded" });
-      await queue.appendLogs([{ runId: run.id, businessId: run.businessId, attempt: run.attempt, level: "info", message: "Succeeded" }]);
+    const succeeded: LogLine = { runId: run.id, businessId: run.businessId, attempt: run.attempt, level: "info", message: "Succeeded" };
+    if (await queue.complete({ ...lease, result: serialized, logs: await log.drain(), logsIfSettled: [succeeded] })) {
       return { status: "succeeded", result };
     }
     return settleLost({ queue, run });
@@ -117,7 +115,6 @@ async function executeAttempt(options: StartRunOptions, controller: AbortControl
       log.warn("The worker is shutting down; the run goes back to the queue without using up this attempt");
       await log.close();
       if (await queue.release(lease)) {
-        await queue.finishAttempt({ ...lease, status: "released" });
         return { status: "released" };
       }
       return settleLost({ queue, run });
@@ -151,9 +148,8 @@ async function settleFailure({
   attemptStatus: AttemptOutcome;
 }): Promise<RunOutcome> {
   const lease = { runId: run.id, leaseId: run.leaseId };
-  const status = await queue.fail({ ...lease, error, retryInMs });
+  const status = await queue.fail({ ...lease, error, retryInMs, attemptStatus });
   if (status === "lost") return settleLost({ queue, run });
-  await queue.finishAttempt({ ...lease, status: attemptStatus, error });
   if (status === "retrying" && retryInMs !== null) {
     await queue.appendLogs([
       { runId: run.id, businessId: run.businessId, attempt: run.attempt, level: "warn", message: `Retrying in ${formatMs(retryInMs)}` },

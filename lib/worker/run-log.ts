@@ -41,6 +41,17 @@ export class RunLog implements JobLog {
     this.closed = true;
   }
 
+  /** Closes the log and hands back what was not written yet, for the caller to write with the settle. */
+  async drain(): Promise<LogLine[]> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.closed = true;
+    await this.writing;
+    const lines = this.buffer;
+    this.buffer = [];
+    return lines;
+  }
+
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;

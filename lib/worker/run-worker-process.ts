@@ -35,7 +35,6 @@ export async function runWorkerProcess({
   // SQLite has no notifications; its workers poll (WORKER_POLL_INTERVAL_MS).
   const wakeups: Wakeups | undefined =
     databaseProvider(DATABASE_URL) === "postgresql" ? listenForQueuedRuns({ url: DATABASE_URL, wake: () => worker.wake(), log: say }) : undefined;
-  say(`Started: concurrency ${options.concurrency}${runScheduler ? ", scheduler on" : ""}${wakeups ? ", woken by notifications" : ""}`);
 
   return new Promise<StopSummary>((resolve, reject) => {
     const removeListeners = onShutdownSignals({
@@ -50,5 +49,7 @@ export async function runWorkerProcess({
         }, reject);
       },
     });
+    // Only once a SIGTERM would be handled: whoever reads this line may stop the worker at once.
+    say(`Started: concurrency ${options.concurrency}${runScheduler ? ", scheduler on" : ""}${wakeups ? ", woken by notifications" : ""}`);
   });
 }

@@ -87,6 +87,7 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
   };
 
   const claimLoop = (async () => {
+    let failures = 0;
     while (!stopping) {
       const free = concurrency - active.size;
       let claimed = 0;
@@ -96,12 +97,16 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
           // Launched even if a stop arrived meanwhile: these runs are ours now and MUST be settled.
           for (const run of runs) launch(run);
           claimed = runs.length;
+          failures = 0;
         } catch (error) {
-          log(`Claim failed: ${describe(error)}`);
+          failures += 1;
+          if (failures === 1 || Number.isInteger(Math.log2(failures))) log(`Claim failed (${failures}×): ${describe(error)}`);
         }
       }
+      // While the database is unreachable, ask less and less often (up to 30 s) rather than every poll.
+      const backoffMs = failures > 0 ? Math.min(30_000, pollIntervalMs * 2 ** Math.min(failures - 1, 10)) : pollIntervalMs;
       // A full claim may mean more work is waiting: ask again at once unless every slot is busy.
-      if (claimed < free || active.size >= concurrency) await doorbell.wait(pollIntervalMs);
+      if (failures > 0 || claimed < free || active.size >= concurrency) await doorbell.wait(backoffMs);
     }
   })();
 

@@ -1,10 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { parseIntoClientConfig } from "pg-connection-string";
+import { readEnv } from "../../config/env";
 import { PrismaClient } from "../generated/postgresql/client";
 import { createScopedPool } from "./scoped-pool";
-
-/** Connections per process; a web server and each worker process hold their own pool. */
-const DEFAULT_POOL_SIZE = 10;
 
 /**
  * A Prisma client on PostgreSQL. The session time zone is UTC so that times the database prints
@@ -15,7 +13,8 @@ export function createPostgresClient(url: string, { poolSize }: { poolSize?: num
   const config = parseIntoClientConfig(url);
   const pool = createScopedPool({
     ...config,
-    max: poolSize ?? (Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_POOL_SIZE),
+    // Per process: a web server and each worker process hold their own pool.
+    max: poolSize ?? readEnv().DATABASE_POOL_SIZE,
     options: [config.options, "-c TimeZone=UTC"].filter(Boolean).join(" "),
     // A connection cut by the network is noticed by keepalive rather than hanging forever.
     keepAlive: true,

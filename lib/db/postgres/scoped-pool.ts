@@ -5,16 +5,23 @@ type QueryConfig = pg.QueryConfig & { rowMode?: "array" };
 
 /**
  * A connection pool that hands the current DatabaseAccess to PostgreSQL with every statement.
- * Settings are transaction-local (`set_config(…, true)`), so they can never leak to the next user
- * of a pooled connection:
- * - a statement outside a transaction runs as BEGIN + settings, the statement, COMMIT;
- * - a transaction gets the settings right after its BEGIN, from the access current when it began.
- * Without any access the statement runs bare and the row-level security policies show no tenant row.
+ * - Business access: settings are transaction-local (`set_config(…, true)`), so they can never
+ *   leak to the next user of a pooled connection. A statement outside a transaction runs as
+ *   BEGIN + settings, the statement, COMMIT; a transaction gets the settings right after its BEGIN,
+ *   from the access current when it began.
+ * - All-businesses access: a second pool whose connections carry `app.bypass_rls = on` from the
+ *   moment they open, used for nothing else. The worker's queue statements, the bulk of the
+ *   traffic, then take one round trip instead of three.
+ * - No access: the statement runs bare, and the row-level security policies show no tenant row.
  */
 export function createScopedPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
+  const privileged = new pg.Pool({ ...config, options: [config.options, "-c app.bypass_rls=on"].filter(Boolean).join(" ") });
+  // An idle connection that drops is discarded by its pool; unheard, the event would end the process.
+  privileged.on("error", () => undefined);
   const baseQuery = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
   const baseConnect = pg.Pool.prototype.connect as (...args: unknown[]) => unknown;
+  const baseEnd = pg.Pool.prototype.end as (this: pg.Pool) => Promise<void>;
   const checkout = () => baseConnect.call(pool) as Promise<pg.PoolClient>;
 
   // pg's other overloads (callbacks, submittables) are not used by the Prisma adapter: it always
@@ -23,14 +30,19 @@ export function createScopedPool(config: pg.PoolConfig): pg.Pool {
     const [config] = args;
     const access = currentDatabaseAccess();
     if (args.length !== 1 || typeof config !== "object" || config === null || !access) return baseQuery.apply(pool, args);
+    if (access.kind === "all") return privileged.query(config as QueryConfig);
     return queryWithAccess(checkout, config as QueryConfig, access);
   };
   const connect = (...args: unknown[]): unknown => {
     if (args.length > 0) return baseConnect.apply(pool, args);
     const access = currentDatabaseAccess();
+    if (access?.kind === "all") return privileged.connect();
     return checkout().then((client) => (access ? applyAfterBegin(client, access) : client));
   };
-  Object.assign(pool, { query, connect });
+  const end = async () => {
+    await Promise.all([baseEnd.call(pool), privileged.end()]);
+  };
+  Object.assign(pool, { query, connect, end });
   return pool;
 }
 
@@ -40,6 +52,10 @@ async function queryWithAccess(
   access: DatabaseAccess,
 ): Promise<pg.QueryResult> {
   const client = await checkout();
+  // pg-pool stops listening on a client while it is checked out, and a connection the network drops
+  // mid-statement emits 'error' on it: unheard, that ends the process. The statement fails anyway.
+  const ignoreDrop = () => undefined;
+  client.on("error", ignoreDrop);
   let broken: Error | undefined;
   try {
     await client.query(`BEGIN; ${settingsSql(access)}`);
@@ -57,6 +73,7 @@ async function queryWithAccess(
     broken ??= isConnectionError(error) ? (error as Error) : undefined;
     throw error;
   } finally {
+    client.removeListener("error", ignoreDrop);
     // A connection that failed mid-protocol is destroyed rather than returned to the pool.
     client.release(broken);
   }

@@ -12,8 +12,24 @@ import { providerPaths } from "../migrations/paths";
  * of a test run shares one and a changed migration gets a new one. Copying a template takes a
  * fraction of a second; migrating from scratch several seconds.
  */
-export async function createPostgresTestDatabase(serverUrl: string, prefix = "automation_test"): Promise<{ url: string; drop(): Promise<void> }> {
-  const template = await ensureTemplate(serverUrl);
+export async function createPostgresTestDatabase(serverUrl: string, prefix = "automation_test"): Promise<PostgresTestDatabase> {
+  return createPostgresDatabaseFromTemplate(serverUrl, { template: await ensureTemplate(serverUrl), prefix });
+}
+
+export interface PostgresTestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A new database holding a copy of `template`'s schema and rows. PostgreSQL copies only a template
+ * nobody is connected to, so a client that just disconnected from it is waited for.
+ */
+export async function createPostgresDatabaseFromTemplate(
+  serverUrl: string,
+  { template, prefix = "automation_test" }: { template: string; prefix?: string },
+): Promise<PostgresTestDatabase> {
   const name = `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await withMaintenanceClient(serverUrl, async (client) => {
     for (let attempt = 1; ; attempt++) {
@@ -21,13 +37,14 @@ export async function createPostgresTestDatabase(serverUrl: string, prefix = "au
         await client.query(`CREATE DATABASE ${quote(name)} TEMPLATE ${quote(template)}`);
         return;
       } catch (error) {
-        // 55006: another session is still connected to the template (its own creation finishing).
-        if ((error as { code?: string }).code !== "55006" || attempt >= 50) throw error;
+        // 55006: another session is still connected to the template (its creation or seeding finishing).
+        if ((error as { code?: string }).code !== "55006" || attempt >= 300) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
   });
   return {
+    name,
     url: databaseUrl(serverUrl, name),
     drop: () => dropPostgresDatabase(serverUrl, name),
   };

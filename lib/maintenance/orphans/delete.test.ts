@@ -1,87 +1,99 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { Prisma } from "../../db/sql";
 import { runCli } from "./testing/cli-harness";
-import { auditEvents, businessId, count, fullSnapshot, insertAttachment, insertOrphans, orphanIds, runs } from "./testing/database-state";
+import {
+  auditEvents,
+  businessId,
+  count,
+  fullSnapshot,
+  insertAttachment,
+  insertOrphans,
+  NOT_ORPHANS,
+  ORPHANS,
+  orphanIds,
+  runs,
+} from "./testing/database-state";
 import { useDemoTemplate } from "./testing/demo-template";
 
 const DAY = 24 * 3600_000;
 const { freshDatabase } = useDemoTemplate();
 
-const NOT_ORPHANS = "NOT (scope = 'tenant' AND business_id IS NULL)";
-
 describe("orphans delete", () => {
   it("refuses without --yes when not on a terminal and changes nothing", async () => {
-    const { database, db } = freshDatabase();
-    const before = fullSnapshot(db);
+    const { database, db } = await freshDatabase();
+    const before = await fullSnapshot(db);
     const result = await runCli({ args: ["delete"], database });
 
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/without --yes when not on a terminal/);
-    expect(fullSnapshot(db)).toBe(before);
+    expect(await fullSnapshot(db)).toBe(before);
   });
 
   it("with --dry-run prints what would go and changes nothing", async () => {
-    const { database, db } = freshDatabase();
-    const before = fullSnapshot(db);
-    const orphans = orphanIds(db);
+    const { database, db } = await freshDatabase();
+    const before = await fullSnapshot(db);
+    const orphans = await orphanIds(db);
     const result = await runCli({ args: ["delete", "--dry-run", "--limit", "100"], database });
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Would delete ${orphans.length} orphaned runs`);
     for (const id of orphans) expect(result.stdout).toContain(id);
-    expect(fullSnapshot(db)).toBe(before);
+    expect(await fullSnapshot(db)).toBe(before);
   });
 
   it("deletes every orphan with its attempts and logs, in audited batches, and nothing else", async () => {
-    const { database, db } = freshDatabase();
-    const orphans = orphanIds(db);
-    const others = runs(db, NOT_ORPHANS);
-    const systemRuns = runs(db, "scope = 'system'");
+    const { database, db } = await freshDatabase();
+    const orphans = await orphanIds(db);
+    const others = await runs(db, NOT_ORPHANS);
+    const systemRuns = await runs(db, { scope: "system" });
     expect(systemRuns.length).toBeGreaterThan(0);
-    expect(count(db, "SELECT COUNT(*) FROM job_run_attempts WHERE business_id IS NULL AND run_id IN (SELECT id FROM job_runs WHERE scope = 'tenant')")).toBeGreaterThan(0);
-    const attemptsOfOthers = count(db, `SELECT COUNT(*) FROM job_run_attempts WHERE run_id IN (SELECT id FROM job_runs WHERE ${NOT_ORPHANS})`);
+    expect(
+      await count(db, Prisma.sql`SELECT COUNT(*) FROM job_run_attempts WHERE business_id IS NULL AND run_id IN (SELECT id FROM job_runs WHERE scope = 'tenant')`),
+    ).toBeGreaterThan(0);
+    const attemptsOfOthers = await db.jobRunAttempt.count({ where: { run: NOT_ORPHANS } });
 
     const result = await runCli({ args: ["delete", "--yes", "--batch-size", "3"], database });
 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`${orphans.length} orphaned runs deleted in ${Math.ceil(orphans.length / 3)} batches`));
     expect(result.stdout).toMatch(/^batch 1: 3\//m);
-    expect(orphanIds(db)).toEqual([]);
-    expect(runs(db)).toEqual(others);
-    const orphanChildren = `SELECT COUNT(*) FROM %s WHERE run_id NOT IN (SELECT id FROM job_runs)`;
-    expect(count(db, orphanChildren.replace("%s", "job_run_attempts"))).toBe(0);
-    expect(count(db, orphanChildren.replace("%s", "job_run_logs"))).toBe(0);
-    expect(count(db, `SELECT COUNT(*) FROM job_run_attempts`)).toBe(attemptsOfOthers);
+    expect(await orphanIds(db)).toEqual([]);
+    expect(await runs(db)).toEqual(others);
+    const orphanChildren = (table: string) => Prisma.sql`SELECT COUNT(*) FROM ${Prisma.raw(table)} WHERE run_id NOT IN (SELECT id FROM job_runs)`;
+    expect(await count(db, orphanChildren("job_run_attempts"))).toBe(0);
+    expect(await count(db, orphanChildren("job_run_logs"))).toBe(0);
+    expect(await count(db, Prisma.sql`SELECT COUNT(*) FROM job_run_attempts`)).toBe(attemptsOfOthers);
 
-    const audit = auditEvents(db, "orphans.deleted");
+    const audit = await auditEvents(db, "orphans.deleted");
     expect(audit).toHaveLength(Math.ceil(orphans.length / 3));
     for (const event of audit) {
-      expect(event).toMatchObject({ actor_type: "cli", actor_user_id: null, business_id: null });
+      expect(event).toMatchObject({ actorType: "cli", actorUserId: null, businessId: null });
       expect(event.details.runs).toBe(event.details.runIds.length);
     }
     expect(audit.flatMap((event) => event.details.runIds).sort()).toEqual(orphans);
   });
 
   it("with --older-than keeps orphans created more recently", async () => {
-    const { database, db } = freshDatabase();
-    db.prepare("DELETE FROM job_runs WHERE scope = 'tenant' AND business_id IS NULL").run();
-    const old = insertOrphans(db, { count: 4, createdAt: Date.now() - 20 * DAY, prefix: "0ld00000-0000-4000-8000-" });
-    const recent = insertOrphans(db, { count: 3, createdAt: Date.now() - 2 * DAY, prefix: "9ecent00-0000-4000-8000-" });
+    const { database, db } = await freshDatabase();
+    await db.jobRun.deleteMany({ where: ORPHANS });
+    const old = await insertOrphans(db, { count: 4, createdAt: Date.now() - 20 * DAY, prefix: "0ld00000-0000-4000-8000-" });
+    const recent = await insertOrphans(db, { count: 3, createdAt: Date.now() - 2 * DAY, prefix: "9ecent00-0000-4000-8000-" });
 
     const result = await runCli({ args: ["delete", "--yes", "--older-than", "10"], database });
 
     expect(result.code).toBe(0);
-    expect(orphanIds(db)).toEqual(recent);
-    const deleted = auditEvents(db, "orphans.deleted").flatMap((event) => event.details.runIds);
+    expect(await orphanIds(db)).toEqual(recent);
+    const deleted = (await auditEvents(db, "orphans.deleted")).flatMap((event) => event.details.runIds);
     expect(deleted.sort()).toEqual(old);
   });
 
   it("removes the attachment rows and files of deleted runs and of no other run", async () => {
-    const { database, db } = freshDatabase();
-    const acme = businessId(db, "acme");
-    const [orphan] = orphanIds(db);
-    const [acmeRun] = runs(db, `business_id = '${acme}'`);
+    const { database, db } = await freshDatabase();
+    const acme = await businessId(db, "acme");
+    const [orphan] = await orphanIds(db);
+    const [acmeRun] = await runs(db, { businessId: acme });
     if (!orphan || !acmeRun) throw new Error("demo data has no orphan or no Acme run");
     const storeFile = (key: string) => {
       const file = path.join(database.storageDir, acme, key);
@@ -89,30 +101,30 @@ describe("orphans delete", () => {
       writeFileSync(file, "a,b");
       return file;
     };
-    insertAttachment(db, { id: "att-orphan", businessId: acme, runId: orphan, storageKey: "reports/orphan.csv" });
-    insertAttachment(db, { id: "att-acme", businessId: acme, runId: acmeRun.id, storageKey: "reports/acme.csv" });
+    await insertAttachment(db, { id: "att-orphan", businessId: acme, runId: orphan, storageKey: "reports/orphan.csv" });
+    await insertAttachment(db, { id: "att-acme", businessId: acme, runId: acmeRun.id, storageKey: "reports/acme.csv" });
     const orphanFile = storeFile("reports/orphan.csv");
     const acmeFile = storeFile("reports/acme.csv");
 
     const result = await runCli({ args: ["delete", "--yes"], database });
 
     expect(result.code).toBe(0);
-    expect(count(db, "SELECT COUNT(*) FROM attachments WHERE id = 'att-orphan'")).toBe(0);
+    expect(await count(db, Prisma.sql`SELECT COUNT(*) FROM attachments WHERE id = 'att-orphan'`)).toBe(0);
     expect(existsSync(orphanFile)).toBe(false);
-    expect(count(db, "SELECT COUNT(*) FROM attachments WHERE id = 'att-acme' AND run_id = ?", acmeRun.id)).toBe(1);
+    expect(await count(db, Prisma.sql`SELECT COUNT(*) FROM attachments WHERE id = 'att-acme' AND run_id = ${acmeRun.id}`)).toBe(1);
     expect(existsSync(acmeFile)).toBe(true);
-    const [event] = auditEvents(db, "orphans.deleted");
+    const [event] = await auditEvents(db, "orphans.deleted");
     expect(event?.details).toMatchObject({ attachments: 1, attachmentIds: ["att-orphan"] });
   });
 
   it("says so and exits 0 when there is nothing to delete", async () => {
-    const { database, db } = freshDatabase();
-    db.prepare("DELETE FROM job_runs WHERE scope = 'tenant' AND business_id IS NULL").run();
-    const before = fullSnapshot(db);
+    const { database, db } = await freshDatabase();
+    await db.jobRun.deleteMany({ where: ORPHANS });
+    const before = await fullSnapshot(db);
     const result = await runCli({ args: ["delete", "--yes"], database });
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("No orphaned runs to delete");
-    expect(fullSnapshot(db)).toBe(before);
+    expect(await fullSnapshot(db)).toBe(before);
   });
 });

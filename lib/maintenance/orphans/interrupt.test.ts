@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { Prisma } from "../../db/sql";
 import { finished, startCli } from "./testing/cli-harness";
-import { auditEvents, insertOrphans, orphanIds, runs } from "./testing/database-state";
+import { auditEvents, count, insertOrphans, NOT_ORPHANS, orphanIds, runs } from "./testing/database-state";
 import { useDemoTemplate } from "./testing/demo-template";
 
 const { freshDatabase } = useDemoTemplate();
@@ -10,10 +11,10 @@ const EXTRA_ORPHANS = 3000;
 
 describe("orphans delete, interrupted", () => {
   it("stops after a whole batch on SIGINT, exits 130, and audits exactly what was deleted", async () => {
-    const { database, db } = freshDatabase();
-    insertOrphans(db, { count: EXTRA_ORPHANS, createdAt: Date.now() - 400 * 24 * 3600_000 });
-    const orphansBefore = orphanIds(db);
-    const othersBefore = runs(db, "NOT (scope = 'tenant' AND business_id IS NULL)");
+    const { database, db } = await freshDatabase();
+    await insertOrphans(db, { count: EXTRA_ORPHANS, createdAt: Date.now() - 400 * 24 * 3600_000 });
+    const orphansBefore = await orphanIds(db);
+    const othersBefore = await runs(db, NOT_ORPHANS);
     // A batch size that does not divide the total, so the last batch would be short.
     expect(orphansBefore.length % BATCH_SIZE).not.toBe(0);
 
@@ -34,21 +35,21 @@ describe("orphans delete, interrupted", () => {
 
     expect(code).toBe(130);
     expect(stderr).toMatch(/Interrupted: [\d,]+ orphaned runs deleted/);
-    const remaining = orphanIds(db);
+    const remaining = await orphanIds(db);
     const deleted = orphansBefore.filter((id) => !remaining.includes(id));
     expect(deleted.length).toBeGreaterThanOrEqual(2 * BATCH_SIZE);
     expect(remaining.length).toBeGreaterThan(0);
     expect(deleted.length % BATCH_SIZE).toBe(0);
 
-    const audit = auditEvents(db, "orphans.deleted");
+    const audit = await auditEvents(db, "orphans.deleted");
     expect(audit).toHaveLength(deleted.length / BATCH_SIZE);
     for (const event of audit) {
-      expect(event.actor_type).toBe("cli");
+      expect(event.actorType).toBe("cli");
       expect(event.details.runIds).toHaveLength(BATCH_SIZE);
     }
     expect(audit.flatMap((event) => event.details.runIds).sort()).toEqual(deleted);
-    expect(runs(db, "NOT (scope = 'tenant' AND business_id IS NULL)")).toEqual(othersBefore);
-    const dangling = db.prepare("SELECT COUNT(*) FROM job_run_logs WHERE run_id NOT IN (SELECT id FROM job_runs)").pluck().get();
+    expect(await runs(db, NOT_ORPHANS)).toEqual(othersBefore);
+    const dangling = await count(db, Prisma.sql`SELECT COUNT(*) FROM job_run_logs WHERE run_id NOT IN (SELECT id FROM job_runs)`);
     expect(dangling).toBe(0);
   });
 });

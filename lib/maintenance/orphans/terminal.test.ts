@@ -8,31 +8,31 @@ const { freshDatabase } = useDemoTemplate();
 // A pseudo-terminal through util-linux `script`; each answer is typed once its question shows.
 describe.skipIf(!HAS_SCRIPT)("orphans on a terminal", () => {
   it("delete asks for confirmation and shows a progress bar", async () => {
-    const { database, db } = freshDatabase();
-    const orphans = orphanIds(db);
+    const { database, db } = await freshDatabase();
+    const orphans = await orphanIds(db);
     const result = await runCliOnTerminal({ args: ["delete", "--batch-size", "3"], database, answers: [{ after: "[y/N]", reply: "y" }] });
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Delete ${orphans.length} orphaned runs? This cannot be undone. [y/N]`);
     expect(result.stdout).toMatch(/\r\[#{30}\] 100% {2}\d+\/\d+ runs deleted/);
-    expect(orphanIds(db)).toEqual([]);
-    expect(auditEvents(db, "orphans.deleted").flatMap((event) => event.details.runIds).sort()).toEqual(orphans);
+    expect(await orphanIds(db)).toEqual([]);
+    expect((await auditEvents(db, "orphans.deleted")).flatMap((event) => event.details.runIds).sort()).toEqual(orphans);
   });
 
   it("delete changes nothing when the answer is not yes", async () => {
-    const { database, db } = freshDatabase();
-    const before = fullSnapshot(db);
+    const { database, db } = await freshDatabase();
+    const before = await fullSnapshot(db);
     const result = await runCliOnTerminal({ args: ["delete"], database, answers: [{ after: "[y/N]", reply: "n" }] });
 
     expect(result.code).toBe(3);
     expect(result.stdout).toContain("Aborted. Nothing was changed.");
-    expect(fullSnapshot(db)).toBe(before);
+    expect(await fullSnapshot(db)).toBe(before);
   });
 
   it("assign without flags lists businesses, lets one be chosen, and confirms", async () => {
-    const { database, db } = freshDatabase();
-    db.prepare("UPDATE businesses SET status = 'suspended' WHERE slug = 'acme'").run();
-    const orphans = orphanIds(db);
+    const { database, db } = await freshDatabase();
+    await db.business.update({ where: { slug: "acme" }, data: { status: "suspended" } });
+    const orphans = await orphanIds(db);
     // Acme is suspended, so the only numbered choice is Birch.
     const result = await runCliOnTerminal({
       args: ["assign"],
@@ -47,9 +47,9 @@ describe.skipIf(!HAS_SCRIPT)("orphans on a terminal", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/1\. Birch Clinic \(birch,/);
     expect(result.stdout).toMatch(/Acme Dental \(acme, .*\) {2}suspended, cannot receive runs/);
-    expect(orphanIds(db)).toEqual([]);
-    const [event] = auditEvents(db, "orphans.assigned");
-    expect(event?.business_id).toBe(businessId(db, "birch"));
+    expect(await orphanIds(db)).toEqual([]);
+    const [event] = await auditEvents(db, "orphans.assigned");
+    expect(event?.businessId).toBe(await businessId(db, "birch"));
     expect(event?.details.runIds.sort()).toEqual(orphans);
   });
 });

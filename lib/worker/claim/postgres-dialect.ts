@@ -10,21 +10,24 @@ const NOW = Prisma.sql`now()`;
  * once. The candidates are computed from a snapshot; the final pick locks the chosen rows with
  * `FOR UPDATE SKIP LOCKED`, so two workers never wait on each other, and re-checks
  * `status = 'queued'` on the row's latest version, so a run another worker claimed after the
- * snapshot is skipped rather than claimed twice.
+ * snapshot is skipped rather than claimed twice. Each step is MATERIALIZED, so it is computed once
+ * whatever the planner believes about a table whose statistics lag behind a burst of inserts.
  */
 function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
   return Prisma.sql`
-    WITH running AS (
+    WITH running AS MATERIALIZED (
       SELECT business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY business_id
     ),
-    heads AS (
+    heads AS MATERIALIZED (
       SELECT head.* FROM businesses b
       CROSS JOIN LATERAL (
+        -- In the index's own order (status, business_id, priority DESC, run_at), so the scan stops
+        -- after \`limit\` rows however long the business's queue is.
         SELECT q.id, q.business_id, q.priority, q.run_at,
-          ROW_NUMBER() OVER (ORDER BY q.priority DESC, q.run_at, q.id) AS turn
+          ROW_NUMBER() OVER (ORDER BY q.priority DESC, q.run_at) AS turn
         FROM job_runs q
         WHERE q.status = 'queued' AND q.business_id = b.id AND q.run_at <= ${NOW}
-        ORDER BY q.priority DESC, q.run_at, q.id
+        ORDER BY q.priority DESC, q.run_at
         LIMIT ${limit}
       ) head
       UNION ALL
@@ -37,10 +40,14 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
         LIMIT ${limit}
       ) q
     ),
-    eligible AS (
+    eligible AS MATERIALIZED (
       SELECT h.id, h.priority, h.run_at,
         COALESCE(rn.n, 0) + h.turn AS share,
-        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS NOT DISTINCT FROM h.business_id) AS last_served
+        -- Two forms, so that each probes the (business_id, claim_seq) index; IS NOT DISTINCT FROM would scan.
+        CASE WHEN h.business_id IS NULL
+          THEN (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS NULL AND served.scope = 'system')
+          ELSE (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id = h.business_id)
+        END AS last_served
       FROM heads h
       LEFT JOIN running rn ON rn.business_id IS NOT DISTINCT FROM h.business_id
       LEFT JOIN businesses b ON b.id = h.business_id

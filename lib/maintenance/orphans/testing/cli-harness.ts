@@ -1,14 +1,13 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations } from "../../../db/migrations";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../../..");
 const CLI = path.join(REPO_ROOT, "scripts/orphans.ts");
 
+/** What the command under test runs against: its database and a storage folder of its own. */
 export interface TestDatabase {
-  file: string;
   url: string;
   storageDir: string;
   env: NodeJS.ProcessEnv;
@@ -25,25 +24,9 @@ export function createWorkDir(): { dir: string; remove: () => void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Migrates and seeds one database per test file; each test then works on its own copy. */
-export async function createTemplateDatabase({ dir, seed }: { dir: string; seed: (url: string) => Promise<void> }): Promise<string> {
-  const file = path.join(dir, "template.db");
-  const url = `file:${file}`;
-  await applyMigrations({ url });
-  await seed(url);
-  return file;
-}
-
-let copies = 0;
-
-export function copyDatabase({ template, dir }: { template: string; dir: string }): TestDatabase {
-  copies += 1;
-  const file = path.join(dir, `test-${copies}.db`);
-  copyFileSync(template, file);
-  const storageDir = path.join(dir, `storage-${copies}`);
+export function testDatabase({ url, storageDir }: { url: string; storageDir: string }): TestDatabase {
   mkdirSync(storageDir, { recursive: true });
-  const url = `file:${file}`;
-  return { file, url, storageDir, env: { ...process.env, DATABASE_URL: url, STORAGE_DIR: storageDir } };
+  return { url, storageDir, env: { ...process.env, DATABASE_URL: url, STORAGE_DIR: storageDir } };
 }
 
 /** The real command in its own process, with the loader `npm run orphans` uses. Stdin is a closed pipe, not a terminal. */

@@ -1,91 +1,137 @@
-import Database from "better-sqlite3";
+import { Prisma } from "../../../db/sql";
+import type { TestClient } from "../../../db/testing/test-client";
 
-/**
- * Assertions read the SQLite file directly rather than through the code under test. Timestamps
- * are INTEGER epoch milliseconds, as the application writes them.
- */
-export function openDatabase(file: string): Database.Database {
-  return new Database(file);
-}
+// Assertions read and prepare the database through a client of their own, never through the code
+// under test, so they hold on SQLite and PostgreSQL alike; raw SQL here means the same on both.
+
+/** A tenant run without a business. */
+export const ORPHANS = { scope: "tenant", businessId: null } as const satisfies Prisma.JobRunWhereInput;
+export const NOT_ORPHANS = { NOT: ORPHANS } as const satisfies Prisma.JobRunWhereInput;
 
 export interface RunRow {
   id: string;
-  business_id: string | null;
+  businessId: string | null;
   scope: string;
 }
 
-export function runs(db: Database.Database, where = "1 = 1"): RunRow[] {
-  return db.prepare(`SELECT id, business_id, scope FROM job_runs WHERE ${where} ORDER BY id`).all() as RunRow[];
+/** Ordered by id in code rather than SQL, so the order does not depend on the database's collation. */
+export async function runs(db: TestClient, where: Prisma.JobRunWhereInput = {}): Promise<RunRow[]> {
+  const rows = await db.jobRun.findMany({ where, select: { id: true, businessId: true, scope: true } });
+  return rows.sort((a, b) => byCodePoint(a.id, b.id));
 }
 
-export function orphanIds(db: Database.Database): string[] {
-  return runs(db, "scope = 'tenant' AND business_id IS NULL").map((run) => run.id);
+export async function orphanIds(db: TestClient): Promise<string[]> {
+  return (await runs(db, ORPHANS)).map((run) => run.id);
 }
 
-export function count(db: Database.Database, sql: string, ...params: unknown[]): number {
-  return Number(db.prepare(sql).pluck().get(...params) ?? 0);
+/** The single number a `SELECT COUNT(*) …` answers. */
+export async function count(db: TestClient, query: Prisma.Sql): Promise<number> {
+  const [row] = await db.$queryRaw<Record<string, unknown>[]>(query);
+  return Number(Object.values(row ?? {})[0] ?? 0);
 }
+
+const SNAPSHOT_TABLES = ["businesses", "job_runs", "job_run_attempts", "job_run_logs", "attachments", "audit_events"] as const;
 
 /** Every row of every table the commands may touch, to prove that nothing changed. */
-export function fullSnapshot(db: Database.Database): string {
-  const tables = ["businesses", "job_runs", "job_run_attempts", "job_run_logs", "attachments", "audit_events"];
-  return JSON.stringify(tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY id`).all()));
+export async function fullSnapshot(db: TestClient): Promise<string> {
+  const rows: Record<string, unknown[]> = {};
+  for (const table of SNAPSHOT_TABLES) rows[table] = await db.$queryRaw<unknown[]>(Prisma.sql`SELECT * FROM ${Prisma.raw(table)} ORDER BY id`);
+  // A client that sees no business's runs (row-level security without access) would make every
+  // "nothing changed" comparison pass without looking at the rows that matter.
+  const runsSeen = rows.job_runs as { business_id: string | null }[];
+  if (!runsSeen.some((run) => run.business_id !== null)) throw new Error("The snapshot sees no run of any business, so it could not show a change");
+  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
 }
 
 export interface AuditRow {
-  actor_type: string;
-  actor_user_id: string | null;
-  business_id: string | null;
+  actorType: string;
+  actorUserId: string | null;
+  businessId: string | null;
   action: string;
-  target_id: string | null;
+  targetId: string | null;
   details: Record<string, unknown> & { runIds: string[]; runs: number };
 }
 
-export function auditEvents(db: Database.Database, action: string): AuditRow[] {
-  const rows = db
-    .prepare("SELECT actor_type, actor_user_id, business_id, action, target_id, details FROM audit_events WHERE action = ? ORDER BY created_at, id")
-    .all(action) as (Omit<AuditRow, "details"> & { details: string })[];
-  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as AuditRow["details"] }));
+export async function auditEvents(db: TestClient, action: string): Promise<AuditRow[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { action },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { actorType: true, actorUserId: true, businessId: true, action: true, targetId: true, details: true },
+  });
+  return rows.map((row) => ({ ...row, details: row.details as AuditRow["details"] }));
 }
 
-export function businessId(db: Database.Database, slug: string): string {
-  const id = db.prepare("SELECT id FROM businesses WHERE slug = ?").pluck().get(slug);
-  if (typeof id !== "string") throw new Error(`No business ${slug}`);
-  return id;
+export async function businessId(db: TestClient, slug: string): Promise<string> {
+  const business = await db.business.findUnique({ where: { slug }, select: { id: true } });
+  if (!business) throw new Error(`No business ${slug}`);
+  return business.id;
 }
 
 /** Adds orphans (tenant runs with no business), each with one attempt and one log line, in one transaction. */
-export function insertOrphans(
-  db: Database.Database,
+export async function insertOrphans(
+  db: TestClient,
   { count: total, createdAt, prefix = "00000000-0000-4000-8000-" }: { count: number; createdAt: number; prefix?: string },
-): string[] {
-  const insertRun = db.prepare(
-    `INSERT INTO job_runs (id, business_id, scope, job_type, status, params, tags, trigger_source, attempt, max_attempts, priority, run_at, created_at, updated_at)
-     VALUES (?, NULL, 'tenant', 'sync-calendar', 'succeeded', '{}', '', 'api', 1, 3, 0, ?, ?, ?)`,
-  );
-  const insertAttempt = db.prepare(
-    `INSERT INTO job_run_attempts (id, run_id, business_id, attempt, worker_id, lease_id, status, started_at)
-     VALUES (?, ?, NULL, 1, 'worker-old', ?, 'succeeded', ?)`,
-  );
-  const insertLog = db.prepare(`INSERT INTO job_run_logs (run_id, business_id, attempt, level, message, created_at) VALUES (?, NULL, 1, 'info', 'old run', ?)`);
+): Promise<string[]> {
   const ids = Array.from({ length: total }, (_, index) => `${prefix}${String(index).padStart(12, "0")}`);
-  db.transaction(() => {
-    ids.forEach((id, index) => {
-      const at = createdAt + index;
-      insertRun.run(id, at, at, at);
-      insertAttempt.run(`attempt-${id}`, id, `lease-${id}`, at);
-      insertLog.run(id, at);
-    });
-  })();
+  const at = (index: number) => new Date(createdAt + index);
+  await db.$transaction([
+    db.jobRun.createMany({
+      data: ids.map((id, index) => ({
+        id,
+        businessId: null,
+        scope: "tenant",
+        jobType: "sync-calendar",
+        status: "succeeded",
+        params: {},
+        tags: "",
+        triggerSource: "api",
+        attempt: 1,
+        maxAttempts: 3,
+        priority: 0,
+        runAt: at(index),
+        createdAt: at(index),
+        updatedAt: at(index),
+      })),
+    }),
+    db.jobRunAttempt.createMany({
+      data: ids.map((id, index) => ({
+        id: `attempt-${id}`,
+        runId: id,
+        businessId: null,
+        attempt: 1,
+        workerId: "worker-old",
+        leaseId: `lease-${id}`,
+        status: "succeeded",
+        startedAt: at(index),
+      })),
+    }),
+    db.jobRunLog.createMany({
+      data: ids.map((id, index) => ({ runId: id, businessId: null, attempt: 1, level: "info", message: "old run", createdAt: at(index) })),
+    }),
+  ]);
   return ids;
 }
 
-export function insertAttachment(
-  db: Database.Database,
+export async function insertAttachment(
+  db: TestClient,
   { id, businessId: owner, runId, storageKey }: { id: string; businessId: string; runId: string; storageKey: string },
-): void {
-  db.prepare(
-    `INSERT INTO attachments (id, business_id, run_id, purpose, file_name, content_type, storage_key, size, sha256, created_at)
-     VALUES (?, ?, ?, 'report', 'report.csv', 'text/csv', ?, 3, 'x', ?)`,
-  ).run(id, owner, runId, storageKey, Date.now());
+): Promise<void> {
+  await db.attachment.create({
+    data: {
+      id,
+      businessId: owner,
+      runId,
+      purpose: "report",
+      fileName: "report.csv",
+      contentType: "text/csv",
+      storageKey,
+      size: 3,
+      sha256: "x",
+      createdAt: new Date(),
+    },
+  });
+}
+
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,0 +1,125 @@
+import { enqueueJob } from "../jobs/enqueue";
+import { benchWork } from "./bench-jobs";
+import { connectAsAdmin } from "./bench-database";
+import { percentile } from "./statistics";
+import { startWorkerProcesses } from "./worker-processes";
+
+const ENTRY = "lib/bench/bench-worker-entry.ts";
+
+export interface ThroughputInput {
+  url: string;
+  businessIds: string[];
+  runs: number;
+  processes: number;
+  /** Runs each process executes at once. */
+  concurrency: number;
+  workMs: number;
+}
+
+function workerEnv(url: string, concurrency: number): Record<string, string> {
+  return {
+    DATABASE_URL: url,
+    WORKER_CONCURRENCY: String(concurrency),
+    WORKER_RUN_SCHEDULER: "false",
+    DATABASE_POOL_SIZE: String(concurrency + 4),
+  };
+}
+
+/**
+ * Queues `runs` runs, then drains them with the worker processes. Runs/s is measured between the
+ * first claim and the last completion, from the database's own timestamps, so process start-up is
+ * not counted; the queue is filled before the workers start, as the peers' benchmarks do.
+ */
+export async function automationThroughput(input: ThroughputInput): Promise<number> {
+  const admin = await connectAsAdmin(input.url);
+  try {
+    await admin.query("TRUNCATE job_runs CASCADE");
+    await admin.bypass(() =>
+      admin.query(
+        `INSERT INTO job_runs (id, business_id, scope, job_type, params, max_attempts, updated_at, created_at, run_at)
+         SELECT gen_random_uuid()::text, ($2::text[])[1 + i % array_length($2::text[], 1)], 'tenant', 'bench-work',
+                jsonb_build_object('ms', $3::int), 1, now(), now(), now()
+         FROM generate_series(0, $1 - 1) AS i`,
+        [input.runs, input.businessIds, input.workMs],
+      ),
+    );
+    const workers = startWorkerProcesses(ENTRY, input.processes, workerEnv(input.url, input.concurrency));
+    try {
+      await workers.ready;
+      await waitUntil(async () => {
+        const { rows } = await admin.bypass(() =>
+          admin.query<{ n: string }>("SELECT COUNT(*) AS n FROM job_runs WHERE status IN ('queued', 'running')"),
+        );
+        return Number(rows[0]?.n) === 0;
+      });
+    } finally {
+      await workers.stop();
+    }
+    const { rows } = await admin.bypass(() =>
+      admin.query<{ ok: string; seconds: number }>(
+        `SELECT COUNT(*) FILTER (WHERE status = 'succeeded') AS ok,
+                EXTRACT(EPOCH FROM MAX(finished_at) - MIN(started_at))::float8 AS seconds
+         FROM job_runs`,
+      ),
+    );
+    const ok = Number(rows[0]?.ok);
+    if (ok !== input.runs) throw new Error(`${input.runs - ok} of ${input.runs} runs did not succeed`);
+    return input.runs / rows[0]!.seconds;
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface LatencyInput {
+  url: string;
+  businessId: string;
+  samples: number;
+  /** Pause between triggers: low load, so the figure is the queue's reaction time, not a backlog. */
+  gapMs: number;
+}
+
+/**
+ * Trigger → handler start: each run is queued through the same call the API's trigger uses, and
+ * its handler records when it began. One idle worker process waits, woken by notifications.
+ */
+export async function automationLatency(input: LatencyInput): Promise<{ p50: number; p95: number; p99: number }> {
+  const admin = await connectAsAdmin(input.url);
+  process.env.DATABASE_URL = input.url;
+  const workers = startWorkerProcesses(ENTRY, 1, workerEnv(input.url, 4));
+  try {
+    await admin.query("TRUNCATE job_runs CASCADE");
+    await workers.ready;
+    await sleep(500);
+    const triggered = new Map<string, number>();
+    for (let index = 0; index < input.samples; index++) {
+      const at = Date.now();
+      const run = await enqueueJob({ job: benchWork, businessId: input.businessId, params: { ms: 0 }, triggerSource: "api" });
+      triggered.set(run.id, at);
+      await sleep(input.gapMs);
+    }
+    await waitUntil(async () => {
+      const { rows } = await admin.bypass(() =>
+        admin.query<{ n: string }>("SELECT COUNT(*) AS n FROM job_runs WHERE status IN ('queued', 'running')"),
+      );
+      return Number(rows[0]?.n) === 0;
+    });
+    const { rows } = await admin.bypass(() => admin.query<{ id: string; result: { handlerStartedAt: number } }>("SELECT id, result FROM job_runs"));
+    const latencies = rows.map((row) => row.result.handlerStartedAt - triggered.get(row.id)!);
+    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  } finally {
+    await workers.stop();
+    await admin.end();
+  }
+}
+
+async function waitUntil(done: () => Promise<boolean>, { timeoutMs = 600_000 } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error("The benchmark did not finish in time");
+    await sleep(100);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,17 @@
+/** What every benchmark command gets, and what it gives back: a Markdown section of the report. */
+export interface BenchContext {
+  /** A PostgreSQL server URL (role may create databases). */
+  serverUrl: string;
+  /** Repetitions behind each figure (median, min, max). */
+  repeat: number;
+  /** Smaller sizes, for trying the commands out; the report says so. */
+  quick: boolean;
+  /** Progress for the person waiting; not part of the report. */
+  progress(message: string): void;
+}
+
+export interface BenchCommand {
+  name: string;
+  summary: string;
+  run(context: BenchContext): Promise<string[]>;
+}

@@ -1,0 +1,31 @@
+import { percentile } from "../statistics";
+
+/** One business with a large backlog and many with a few runs each, all arriving at once. */
+export interface FairnessLoad {
+  bigRuns: number;
+  smallBusinesses: number;
+  runsPerSmallBusiness: number;
+  /** Long enough that the drain is bound by concurrency, as real jobs are, not by the queue's overhead. */
+  workMs: number;
+  processes: number;
+  concurrency: number;
+}
+
+export function fairnessLoad(quick: boolean): FairnessLoad {
+  return { bigRuns: quick ? 2_000 : 10_000, smallBusinesses: 50, runsPerSmallBusiness: 20, workMs: 50, processes: 1, concurrency: 16 };
+}
+
+export interface FairnessResult {
+  smallP50: number;
+  smallP95: number;
+  bigP50: number;
+  /** From the first enqueue to the last run's end. */
+  drainedSeconds: number;
+}
+
+/** Waits are handler start − enqueue time, in ms. */
+export function summarizeWaits(waits: Array<{ big: boolean; waitedMs: number }>, drainedSeconds: number): FairnessResult {
+  const small = waits.filter((wait) => !wait.big).map((wait) => wait.waitedMs);
+  const big = waits.filter((wait) => wait.big).map((wait) => wait.waitedMs);
+  return { smallP50: percentile(small, 50), smallP95: percentile(small, 95), bigP50: percentile(big, 50), drainedSeconds };
+}

@@ -1,0 +1,39 @@
+import { summarizeWaits, type FairnessLoad, type FairnessResult } from "./fairness-load";
+import type { InstalledPeer } from "./peer-system";
+import { startPeerWorkers } from "./peer-worker-processes";
+import { waitUntil } from "./wait-until";
+
+/**
+ * The fairness load on a peer that has no notion of businesses: the big backlog is queued first,
+ * then the small businesses' runs, each job carrying its business and enqueue time. The workers
+ * are already waiting, so the figure is time spent in the queue, not process start-up.
+ */
+export async function peerFairness(peer: InstalledPeer, load: FairnessLoad): Promise<FairnessResult> {
+  await peer.clear();
+  const workers = startPeerWorkers(peer.workerEntry, load.processes, { url: peer.url, concurrency: load.concurrency });
+  let firstEnqueuedAt = 0;
+  try {
+    await workers.ready;
+    firstEnqueuedAt = Date.now();
+    await peer.enqueueMany(Array.from({ length: load.bigRuns }, () => ({ ms: load.workMs, since: firstEnqueuedAt, label: "big" })));
+    const smallEnqueuedAt = Date.now();
+    const small = Array.from({ length: load.smallBusinesses * load.runsPerSmallBusiness }, (_, index) => ({
+      ms: load.workMs,
+      since: smallEnqueuedAt,
+      label: `small-${Math.floor(index / load.runsPerSmallBusiness)}`,
+    }));
+    await peer.enqueueMany(small);
+    await waitUntil(async () => {
+      workers.assertAlive();
+      return (await peer.outstanding()) === 0;
+    });
+  } finally {
+    await workers.stop();
+  }
+  const reports = workers.reports();
+  const expected = load.bigRuns + load.smallBusinesses * load.runsPerSmallBusiness;
+  const waits = reports.flatMap((report) => report.waits.map(([label, waitedMs]) => ({ big: label === "big", waitedMs })));
+  if (waits.length !== expected) throw new Error(`${expected - waits.length} of ${expected} jobs did not run`);
+  const lastFinishedAt = Math.max(...reports.map((report) => report.lastFinishedAt ?? 0));
+  return summarizeWaits(waits, (lastFinishedAt - firstEnqueuedAt) / 1000);
+}
