@@ -48,6 +48,10 @@ BEGIN
 END
 $$;
 SQL
+# The database the printed URL names; tests create their own databases beside it.
+if [ -z "$("${PSQL[@]}" -c "SELECT 1 FROM pg_database WHERE datname = 'automation'")" ]; then
+  "${PSQL[@]}" -c "CREATE DATABASE automation OWNER automation" >/dev/null
+fi
 
 echo "export DATABASE_URL_POSTGRES_ADMIN=postgresql://postgres@127.0.0.1:$PORT/postgres"
 echo "export TEST_POSTGRES_URL=postgresql://automation:automation@127.0.0.1:$PORT/automation"
