@@ -88,24 +88,15 @@ export class RunQueue {
     attempt: Lease & { status: AttemptOutcome; error?: RunFailure },
     { logs, logsIfSettled }: { logs: LogLine[]; logsIfSettled: LogLine[] },
   ): Promise<number> {
-    const logRows = (lines: LogLine[], onlyIfSettled: boolean) =>
-      lines.length === 0
-        ? Prisma.empty
-        : Prisma.sql`, ${Prisma.raw(onlyIfSettled ? "settled_logs" : "logs")} AS (
-            INSERT INTO job_run_logs (run_id, business_id, attempt, level, message, created_at)
-            SELECT v.run_id, v.business_id, v.attempt::int, v.level, v.message, ${this.dialect.now}
-            FROM (VALUES ${Prisma.join(
-              lines.map((line) => Prisma.sql`(${line.runId}, ${line.businessId}, ${line.attempt}, ${line.level}, ${truncate(line.message, MAX_MESSAGE)})`),
-            )}) AS v(run_id, business_id, attempt, level, message)
-            ${onlyIfSettled ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM changed)` : Prisma.empty}
-          )`;
+    const logRows = (name: string, lines: LogLine[], onlyIf?: Prisma.Sql) =>
+      lines.length === 0 ? Prisma.empty : Prisma.sql`, ${Prisma.raw(name)} AS (${this.insertLogsSql(lines, onlyIf)})`;
     const rows = await this.db.$queryRaw<{ n: bigint | number | string }[]>(Prisma.sql`
       WITH changed AS (${runChange} RETURNING id),
       closed AS (
         ${this.closeAttemptSql(attempt)} AND EXISTS (SELECT 1 FROM changed)
       )
-      ${logRows(logs, false)}
-      ${logRows(logsIfSettled, true)}
+      ${logRows("logs", logs)}
+      ${logRows("settled_logs", logsIfSettled, Prisma.sql`EXISTS (SELECT 1 FROM changed)`)}
       SELECT COUNT(*) AS n FROM changed`);
     return Number(rows[0]?.n ?? 0);
   }
@@ -208,13 +199,16 @@ export class RunQueue {
     await this.db.$executeRaw(this.insertLogsSql(lines));
   }
 
-  private insertLogsSql(lines: LogLine[]): Prisma.Sql {
+  /** The log lines' INSERT, written only when `onlyIf` holds; the attempt is cast because a VALUES list has no column types to infer it from. */
+  private insertLogsSql(lines: LogLine[], onlyIf?: Prisma.Sql): Prisma.Sql {
     const values = lines.map(
       (line) =>
-        Prisma.sql`(${line.runId}, ${line.businessId}, ${line.attempt}, ${line.level}, ${truncate(line.message, MAX_MESSAGE)}, ${this.dialect.now})`,
+        Prisma.sql`(${line.runId}, ${line.businessId}, CAST(${line.attempt} AS INTEGER), ${line.level}, ${truncate(line.message, MAX_MESSAGE)}, ${this.dialect.now})`,
     );
     return Prisma.sql`
-      INSERT INTO job_run_logs (run_id, business_id, attempt, level, message, created_at) VALUES ${Prisma.join(values)}`;
+      INSERT INTO job_run_logs (run_id, business_id, attempt, level, message, created_at)
+      SELECT * FROM (VALUES ${Prisma.join(values)}) AS v
+      ${onlyIf ? Prisma.sql`WHERE ${onlyIf}` : Prisma.empty}`;
   }
 
   /**
