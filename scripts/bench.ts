@@ -1,11 +1,12 @@
 // Usage: npm run bench [-- <command> ...] [--repeat N] [--quick]
 // Runs the named benchmark commands (all by default) against one PostgreSQL server
 // (TEST_POSTGRES_URL, or the throwaway server scripts/bench.sh starts), prints the report and
-// writes it to bench/results/<date>.md.
-import { mkdirSync, writeFileSync } from "node:fs";
+// writes it to bench/results/<date>.md, replacing only the sections of the commands it ran.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { BENCH_COMMANDS } from "../lib/bench/commands";
+import { mergeResults, type ResultSection } from "../lib/bench/results-file";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -14,7 +15,7 @@ const { positionals, values } = parseArgs({
 
 if (values.help) {
   console.log("Usage: npm run bench [-- <command> ...] [--repeat N] [--quick]\n\nCommands:");
-  for (const command of BENCH_COMMANDS) console.log(`  ${command.name.padEnd(10)} ${command.summary}`);
+  for (const command of BENCH_COMMANDS) console.log(`  ${command.name.padEnd(17)} ${command.summary}`);
   process.exit(0);
 }
 
@@ -35,24 +36,33 @@ if (!serverUrl) {
   process.exit(2);
 }
 
-const startedAt = new Date();
-const report: string[] = [
-  `# Benchmarks, ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+const header = [
+  "# Benchmarks",
   "",
   `${os.cpus().length} CPU cores (${os.cpus()[0]?.model ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, one PostgreSQL server on 127.0.0.1.`,
-  `Each figure: median of ${repeat} repetition${repeat > 1 ? "s" : ""} (min–max).${values.quick ? " Quick mode: reduced sizes." : ""}`,
+  "Each figure: median of the section's repetitions (min–max). Reproduce a section with `npm run bench -- <command>`.",
 ];
 const progress = (message: string) => console.error(`… ${message}`);
+const file = `bench/results/${new Date().toISOString().slice(0, 10)}.md`;
+mkdirSync("bench/results", { recursive: true });
 
+const fresh: ResultSection[] = [];
 for (const command of selected) {
   progress(`${command.name}: ${command.summary}`);
-  const section = await command.run({ serverUrl, repeat, quick: values.quick, progress });
-  report.push("", ...section);
-  console.log(["", ...section].join("\n"));
+  const startedAt = Date.now();
+  const times = values.quick ? repeat : Math.min(repeat, command.maxRepeat ?? repeat);
+  const lines = await command.run({ serverUrl, repeat: times, quick: values.quick, progress });
+  const minutes = (Date.now() - startedAt) / 60_000;
+  const provenance =
+    `_\`${command.name}\`, measured ${new Date(startedAt).toISOString().slice(0, 16).replace("T", " ")} UTC: ` +
+    `${times} repetition${times > 1 ? "s" : ""}${values.quick ? ", quick mode (reduced sizes)" : ""}, took ${minutes.toFixed(1)} min._`;
+  const [title, ...rest] = lines;
+  fresh.push({ command: command.name, lines: [title!, "", provenance, ...rest] });
+  console.log(["", title, "", provenance, ...rest].join("\n"));
+  // Written after each command, so a long run that fails late keeps what it measured.
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  writeFileSync(file, mergeResults({ header, existing, fresh: fresh.slice(-1), order: BENCH_COMMANDS.map((c) => c.name) }));
 }
 
-mkdirSync("bench/results", { recursive: true });
-const file = `bench/results/${startedAt.toISOString().slice(0, 10)}.md`;
-writeFileSync(file, `${report.join("\n")}\n`);
 console.log(`\nWritten to ${file}`);
 process.exit(0);

@@ -1,6 +1,7 @@
 import { enqueueJob } from "../jobs/enqueue";
 import { benchWork } from "./bench-jobs";
-import { connectAsAdmin } from "./bench-database";
+import { connectAsAdmin, type BenchAdmin } from "./bench-database";
+import { sleep, waitForDrain } from "./wait-until";
 import { percentile } from "./statistics";
 import { startWorkerProcesses } from "./worker-processes";
 
@@ -46,12 +47,7 @@ export async function automationThroughput(input: ThroughputInput): Promise<numb
     const workers = startWorkerProcesses(ENTRY, input.processes, workerEnv(input.url, input.concurrency));
     try {
       await workers.ready;
-      await waitUntil(async () => {
-        const { rows } = await admin.bypass(() =>
-          admin.query<{ n: string }>("SELECT COUNT(*) AS n FROM job_runs WHERE status IN ('queued', 'running')"),
-        );
-        return Number(rows[0]?.n) === 0;
-      });
+      await waitForDrain(() => outstandingRuns(admin));
     } finally {
       await workers.stop();
     }
@@ -97,12 +93,7 @@ export async function automationLatency(input: LatencyInput): Promise<{ p50: num
       triggered.set(run.id, at);
       await sleep(input.gapMs);
     }
-    await waitUntil(async () => {
-      const { rows } = await admin.bypass(() =>
-        admin.query<{ n: string }>("SELECT COUNT(*) AS n FROM job_runs WHERE status IN ('queued', 'running')"),
-      );
-      return Number(rows[0]?.n) === 0;
-    });
+    await waitForDrain(() => outstandingRuns(admin));
     const { rows } = await admin.bypass(() => admin.query<{ id: string; result: { handlerStartedAt: number } }>("SELECT id, result FROM job_runs"));
     const latencies = rows.map((row) => row.result.handlerStartedAt - triggered.get(row.id)!);
     return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
@@ -112,14 +103,7 @@ export async function automationLatency(input: LatencyInput): Promise<{ p50: num
   }
 }
 
-async function waitUntil(done: () => Promise<boolean>, { timeoutMs = 600_000 } = {}): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error("The benchmark did not finish in time");
-    await sleep(100);
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+export async function outstandingRuns(admin: BenchAdmin): Promise<number> {
+  const { rows } = await admin.bypass(() => admin.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM job_runs WHERE status IN ('queued', 'running')"));
+  return rows[0]?.n ?? 0;
 }

@@ -26,7 +26,9 @@ export async function createBenchDatabase(serverUrl: string, businesses: number)
 }
 
 /** Direct connection with row-level security lifted for the transaction, for arranging and reading benchmark data. */
-export async function connectAsAdmin(url: string): Promise<pg.Client & { bypass<T>(run: () => Promise<T>): Promise<T> }> {
+export type BenchAdmin = pg.Client & { bypass<T>(run: () => Promise<T>): Promise<T> };
+
+export async function connectAsAdmin(url: string): Promise<BenchAdmin> {
   const client = new pg.Client(parseIntoClientConfig(url));
   await client.connect();
   await client.query("SET TIME ZONE 'UTC'");

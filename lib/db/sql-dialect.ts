@@ -11,18 +11,26 @@ export interface SqlDialect {
   epochMs(column: Prisma.Sql): Prisma.Sql;
   /** A bound time value, comparable with time columns. */
   time(value: Date): Prisma.Sql;
+  /**
+   * A column to filter on but not to pick an index by. SQLite plans without statistics until
+   * ANALYZE has run and then prefers any index on an equality, even one that keeps most rows;
+   * its unary plus is the documented way to rule an index out. PostgreSQL weighs its statistics.
+   */
+  filterOnly(column: Prisma.Sql): Prisma.Sql;
 }
 
 const sqlite: SqlDialect = {
   name: "sqlite",
   epochMs: (column) => column,
   time: (value) => Prisma.sql`${value.getTime()}`,
+  filterOnly: (column) => Prisma.sql`+${column}`,
 };
 
 const postgresql: SqlDialect = {
   name: "postgresql",
   epochMs: (column) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`,
   time: (value) => Prisma.sql`${value}::timestamptz`,
+  filterOnly: (column) => column,
 };
 
 export function sqlDialectFor(url: string): SqlDialect {

@@ -17,7 +17,7 @@ export function apiReport(measurements: DatabaseMeasurement[], { samples }: { sa
   const lines = [
     `## API server time at ${formatNumber(dataset.runs)} runs across ${formatNumber(dataset.businesses)} businesses (ms)`,
     "",
-    `Services called in-process, no HTTP: ${samples} samples per case after a warm-up, p50 and p95 per repetition. ` +
+    `Services called in-process, no HTTP: ${samples} samples per case after a warm-up (cases slower than 250 ms stop after 15 s, with at least 10), p50 and p95 per repetition. ` +
       `The member belongs to the largest business (${formatNumber(dataset.member.runsInBusiness)} runs); the system admin sees all businesses. ` +
       "**Bold**: p95 over the target (list, active, recent, detail 20 ms; stats 50 ms).",
     "",

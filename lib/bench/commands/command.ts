@@ -13,5 +13,7 @@ export interface BenchContext {
 export interface BenchCommand {
   name: string;
   summary: string;
+  /** At most this many repetitions at full size, for a command whose one repetition takes many minutes. */
+  maxRepeat?: number;
   run(context: BenchContext): Promise<string[]>;
 }

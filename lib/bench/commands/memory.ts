@@ -15,6 +15,8 @@ const MIB = 2 ** 20;
 export const workerMemory: BenchCommand = {
   name: "memory",
   summary: "resident memory of one worker process draining 100,000 runs, SQLite and PostgreSQL",
+  // One 100,000-run drain takes several minutes per database; memory varies far less than time.
+  maxRepeat: 1,
   async run({ serverUrl, repeat, quick, progress }) {
     const runs = quick ? 10_000 : 100_000;
     const rows: string[][] = [];

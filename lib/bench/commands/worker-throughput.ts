@@ -13,7 +13,7 @@ export const workerThroughput: BenchCommand = {
   name: "worker",
   summary: "runs/s draining a full queue: no-op, 1 ms and 50 ms runs, 1 and 4 worker processes",
   async run({ serverUrl, repeat, quick, progress }) {
-    const runs = quick ? 1_000 : 10_000;
+    const runs = quick ? 1_000 : 5_000;
     const database = await createBenchDatabase(serverUrl, 10);
     try {
       const rows: string[][] = [];

@@ -1,7 +1,8 @@
+import { outstandingRuns } from "../automation-runner";
 import { connectAsAdmin } from "../bench-database";
 import { startWorkerProcesses } from "../worker-processes";
 import { summarizeWaits, type FairnessLoad, type FairnessResult } from "./fairness-load";
-import { sleep, waitUntil } from "./wait-until";
+import { sleep, waitForDrain } from "../wait-until";
 
 const ENTRY = "lib/bench/bench-worker-entry.ts";
 
@@ -35,10 +36,7 @@ export async function automationFairness({ url, businessIds, load }: AutomationF
       await sleep(500);
       await admin.bypass(() => admin.query(insertRuns("$1::text"), [big, load.bigRuns, load.workMs]));
       await admin.bypass(() => admin.query(insertRuns("unnest($1::text[])"), [small, load.runsPerSmallBusiness, load.workMs]));
-      await waitUntil(async () => {
-        const { rows } = await admin.bypass(() => admin.query<{ n: number }>("SELECT COUNT(*)::int AS n FROM job_runs WHERE status IN ('queued', 'running')"));
-        return rows[0]?.n === 0;
-      });
+      await waitForDrain(() => outstandingRuns(admin));
     } finally {
       await workers.stop();
     }

@@ -1,7 +1,7 @@
 import { summarizeWaits, type FairnessLoad, type FairnessResult } from "./fairness-load";
 import type { InstalledPeer } from "./peer-system";
 import { startPeerWorkers } from "./peer-worker-processes";
-import { waitUntil } from "./wait-until";
+import { waitForDrain } from "../wait-until";
 
 /**
  * The fairness load on a peer that has no notion of businesses: the big backlog is queued first,
@@ -23,9 +23,9 @@ export async function peerFairness(peer: InstalledPeer, load: FairnessLoad): Pro
       label: `small-${Math.floor(index / load.runsPerSmallBusiness)}`,
     }));
     await peer.enqueueMany(small);
-    await waitUntil(async () => {
+    await waitForDrain(async () => {
       workers.assertAlive();
-      return (await peer.outstanding()) === 0;
+      return peer.outstanding();
     });
   } finally {
     await workers.stop();

@@ -1,7 +1,7 @@
 import { percentile } from "../statistics";
 import type { InstalledPeer } from "./peer-system";
 import { startPeerWorkers } from "./peer-worker-processes";
-import { sleep, waitUntil } from "./wait-until";
+import { sleep, waitUntil } from "../wait-until";
 
 /** As Automation's latency measurement: one idle worker process running up to 4 jobs at once. */
 export const LATENCY_CONCURRENCY = 4;

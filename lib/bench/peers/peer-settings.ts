@@ -1,9 +1,10 @@
 /**
- * Sizes of the comparison. BENCH_PEERS_JOBS and BENCH_PEERS_BUDGET_SECONDS override the defaults,
- * e.g. for a longer run on a quiet machine.
+ * Sizes of the comparison. 10,000 jobs keep all three systems × three job lengths × three
+ * repetitions near a quarter of an hour on two cores; BENCH_PEERS_JOBS and
+ * BENCH_PEERS_BUDGET_SECONDS override the defaults, e.g. for a longer run on a bigger machine.
  */
 export function throughputJobs(quick: boolean): number {
-  return positiveEnv("BENCH_PEERS_JOBS") ?? (quick ? 2_000 : 20_000);
+  return positiveEnv("BENCH_PEERS_JOBS") ?? (quick ? 2_000 : 10_000);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { PeerWorkerReport } from "./peer-job";
 import type { InstalledPeer } from "./peer-system";
 import { startPeerWorkers } from "./peer-worker-processes";
-import { waitUntil } from "./wait-until";
+import { waitUntil } from "../wait-until";
 
 export interface PeerThroughputInput {
   peer: InstalledPeer;

@@ -1,0 +1,52 @@
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installStatementTrace, traceStatements } from "../bench/api-scale/statement-trace";
+import { seedDemo } from "../db/seed/seed-demo";
+import { testDatabaseProvider } from "../db/testing/test-database-provider";
+import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
+import { ALL_BUSINESSES, businessScope, type Scope } from "../tenancy/scope";
+import { getJobRunStats } from "./stats-service";
+
+/**
+ * Statistics over a window of a long history stay fast only while every column they read is in the
+ * list-order indexes: one table lookup per run, scattered across years of rows, is what made them
+ * slow. This reads SQLite's plan for each statement the service sends.
+ */
+
+let temp: TempDatabase;
+let acmeId: string;
+
+beforeAll(async () => {
+  temp = await createTempDatabase();
+  await seedDemo(temp.db, { now: Date.UTC(2026, 10, 23, 15, 30) });
+  acmeId = (await temp.db.business.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+  installStatementTrace();
+});
+
+afterAll(async () => temp?.dispose());
+
+describe.runIf(testDatabaseProvider() === "sqlite")("statistics read their window from an index alone", () => {
+  const cases: Array<{ label: string; scope: () => Scope }> = [
+    { label: "one business", scope: () => businessScope(acmeId) },
+    { label: "all businesses", scope: () => ALL_BUSINESSES },
+  ];
+  for (const { label, scope } of cases) {
+    it(`for ${label}`, async () => {
+      const statements = await traceStatements(() => getJobRunStats({ scope: scope(), window: "30d" }));
+      const onRuns = statements.filter((statement) => /\bjob_runs\b/.test(statement.sql));
+      expect(onRuns).toHaveLength(3);
+
+      const db = new Database(temp.url.replace(/^file:/, ""), { readonly: true });
+      try {
+        for (const statement of onRuns) {
+          const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.values as unknown[])) as Array<{ detail: string }>;
+          const reads = plan.map((row) => row.detail).filter((detail) => /\bjob_runs\b/.test(detail));
+          expect(reads.length, statement.sql).toBeGreaterThan(0);
+          for (const read of reads) expect(read, statement.sql.slice(0, 300)).toMatch(/USING COVERING INDEX/);
+        }
+      } finally {
+        db.close();
+      }
+    });
+  }
+});
