@@ -1,6 +1,7 @@
 import { enqueueJob } from "../jobs/enqueue";
 import { benchWork } from "./bench-jobs";
 import { connectAsAdmin, type BenchAdmin } from "./bench-database";
+import { useDatabaseInProcess } from "../db/switch-process-database";
 import { sleep, waitForDrain } from "./wait-until";
 import { percentile } from "./statistics";
 import { startWorkerProcesses } from "./worker-processes";
@@ -79,8 +80,8 @@ export interface LatencyInput {
  * its handler records when it began. One idle worker process waits, woken by notifications.
  */
 export async function automationLatency(input: LatencyInput): Promise<{ p50: number; p95: number; p99: number }> {
+  await useDatabaseInProcess(input.url);
   const admin = await connectAsAdmin(input.url);
-  process.env.DATABASE_URL = input.url;
   const workers = startWorkerProcesses(ENTRY, 1, workerEnv(input.url, 4));
   try {
     await admin.query("TRUNCATE job_runs CASCADE");

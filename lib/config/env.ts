@@ -54,6 +54,11 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
+/** For a process that moves to another configuration (a benchmark's next database): read it afresh. */
+export function forgetCachedEnv(): void {
+  cached = undefined;
+}
+
 export function databaseProvider(url: string): "sqlite" | "postgresql" {
   return url.startsWith("file:") ? "sqlite" : "postgresql";
 }

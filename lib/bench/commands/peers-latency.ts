@@ -7,6 +7,7 @@ import { LATENCY_CONCURRENCY, peerLatency } from "../peers/peer-latency";
 import type { InstalledPeer, PeerSystem } from "../peers/peer-system";
 import { PEER_SYSTEMS } from "../peers/peer-systems";
 import { spread } from "../statistics";
+import { useDatabaseInProcess } from "../../db/switch-process-database";
 import type { BenchCommand } from "./command";
 
 /**
@@ -70,7 +71,7 @@ export const peersLatency: BenchCommand = {
  * queue before it begins, so the discarded jobs never run.
  */
 async function warmUpTriggers(automation: BenchDatabase, peers: InstalledPeer[]): Promise<void> {
-  process.env.DATABASE_URL = automation.url;
+  await useDatabaseInProcess(automation.url);
   await enqueueJob({ job: benchWork, businessId: automation.businessIds[0]!, params: { ms: 0 }, triggerSource: "api" });
   for (const peer of peers) await peer.enqueueOne({ ms: 0 });
 }
