@@ -12,25 +12,26 @@ export interface SqlDialect {
   /** A bound time value, comparable with time columns. */
   time(value: Date): Prisma.Sql;
   /**
-   * A column to filter on but not to pick an index by. SQLite plans without statistics until
-   * ANALYZE has run and then prefers any index on an equality, even one that keeps most rows;
-   * its unary plus is the documented way to rule an index out. PostgreSQL weighs its statistics.
+   * A column to filter or group on without letting the planner pick an index by it. SQLite
+   * prefers any index that serves an equality or a GROUP BY order, even one that then costs a
+   * table lookup per row of a whole business, over a covering range; its unary plus is the
+   * documented way to rule an index out. PostgreSQL weighs its statistics instead.
    */
-  filterOnly(column: Prisma.Sql): Prisma.Sql;
+  withoutIndex(column: Prisma.Sql): Prisma.Sql;
 }
 
 const sqlite: SqlDialect = {
   name: "sqlite",
   epochMs: (column) => column,
   time: (value) => Prisma.sql`${value.getTime()}`,
-  filterOnly: (column) => Prisma.sql`+${column}`,
+  withoutIndex: (column) => Prisma.sql`+${column}`,
 };
 
 const postgresql: SqlDialect = {
   name: "postgresql",
   epochMs: (column) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`,
   time: (value) => Prisma.sql`${value}::timestamptz`,
-  filterOnly: (column) => column,
+  withoutIndex: (column) => column,
 };
 
 export function sqlDialectFor(url: string): SqlDialect {

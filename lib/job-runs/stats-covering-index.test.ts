@@ -20,6 +20,10 @@ beforeAll(async () => {
   temp = await createTempDatabase();
   await seedDemo(temp.db, { now: Date.UTC(2026, 10, 23, 15, 30) });
   acmeId = (await temp.db.business.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+  // With statistics, as the vacuum-database job keeps them: SQLite then weighs every index.
+  const db = new Database(temp.url.replace(/^file:/, ""));
+  db.exec("ANALYZE");
+  db.close();
   installStatementTrace();
 });
 

@@ -26,7 +26,7 @@ export async function countByTypeAndStatus({ scope, businessFilter, since }: Sta
     (tenant) => Prisma.sql`
       SELECT job_type, status, COUNT(*) AS n FROM job_runs
       WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${sqlDialect().time(since)}
-      GROUP BY job_type, status`,
+      GROUP BY ${sqlDialect().withoutIndex(Prisma.raw("job_type"))}, status`,
   );
   return rows.map((row) => ({ jobType: row.job_type, status: row.status, count: Number(row.n) }));
 }
@@ -50,7 +50,7 @@ export async function durationPercentiles({ scope, businessFilter, since }: Stat
       WITH finished AS (
         SELECT job_type, ${ms("finished_at")} - ${ms("started_at")} AS ms FROM job_runs
         WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${sqlDialect().time(since)}
-          AND ${sqlDialect().filterOnly(Prisma.raw("status"))} IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL
+          AND ${sqlDialect().withoutIndex(Prisma.raw("status"))} IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL
       ),
       ranked AS (
         SELECT job_type, ms,
