@@ -46,7 +46,6 @@ const progress = (message: string) => console.error(`… ${message}`);
 const file = `bench/results/${new Date().toISOString().slice(0, 10)}.md`;
 mkdirSync("bench/results", { recursive: true });
 
-const fresh: ResultSection[] = [];
 for (const command of selected) {
   progress(`${command.name}: ${command.summary}`);
   const startedAt = Date.now();
@@ -57,11 +56,11 @@ for (const command of selected) {
     `_\`${command.name}\`, measured ${new Date(startedAt).toISOString().slice(0, 16).replace("T", " ")} UTC: ` +
     `${times} repetition${times > 1 ? "s" : ""}${values.quick ? ", quick mode (reduced sizes)" : ""}, took ${minutes.toFixed(1)} min._`;
   const [title, ...rest] = lines;
-  fresh.push({ command: command.name, lines: [title!, "", provenance, ...rest] });
-  console.log(["", title, "", provenance, ...rest].join("\n"));
+  const section: ResultSection = { command: command.name, lines: [title!, "", provenance, ...rest] };
+  console.log(["", ...section.lines].join("\n"));
   // Written after each command, so a long run that fails late keeps what it measured.
   const existing = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-  writeFileSync(file, mergeResults({ header, existing, fresh: fresh.slice(-1), order: BENCH_COMMANDS.map((c) => c.name) }));
+  writeFileSync(file, mergeResults({ header, existing, fresh: [section], order: BENCH_COMMANDS.map((c) => c.name) }));
 }
 
 console.log(`\nWritten to ${file}`);
