@@ -21,14 +21,18 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
     heads AS MATERIALIZED (
       SELECT head.* FROM businesses b
       CROSS JOIN LATERAL (
-        -- In the index's own order (status, business_id, priority DESC, run_at), so the scan stops
-        -- after \`limit\` rows however long the business's queue is.
-        SELECT q.id, q.business_id, q.priority, q.run_at,
-          ROW_NUMBER() OVER (ORDER BY q.priority DESC, q.run_at) AS turn
-        FROM job_runs q
-        WHERE q.status = 'queued' AND q.business_id = b.id AND q.run_at <= ${NOW}
-        ORDER BY q.priority DESC, q.run_at
-        LIMIT ${limit}
+        -- Numbered only after the limit: a window over the index scan itself reads every run that
+        -- ties on (priority, run_at) with the last one taken, the whole queue after a bulk enqueue.
+        SELECT limited.*, ROW_NUMBER() OVER (ORDER BY limited.priority DESC, limited.run_at, limited.id) AS turn
+        FROM (
+          -- In the index's own order (status, business_id, priority DESC, run_at), so the scan stops
+          -- after \`limit\` rows however long the business's queue is.
+          SELECT q.id, q.business_id, q.priority, q.run_at
+          FROM job_runs q
+          WHERE q.status = 'queued' AND q.business_id = b.id AND q.run_at <= ${NOW}
+          ORDER BY q.priority DESC, q.run_at
+          LIMIT ${limit}
+        ) limited
       ) head
       UNION ALL
       SELECT q.id, q.business_id, q.priority, q.run_at,

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/db/sql";
+import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
+import { connectAsAdmin } from "@/lib/bench/bench-database";
+import { createTempDatabase, type TempDatabase } from "../test-support/temp-database";
+import { createBusiness } from "../test-support/fixtures";
+import { postgresDialect } from "./postgres-dialect";
+
+/**
+ * A claim must cost the same with 10 or 10,000 runs queued per business. A bulk enqueue gives
+ * thousands of runs one run_at, and a claim that numbered runs while walking the queue index read
+ * every one of them on each claim: the drain of a deep queue slowed from hundreds of runs a second
+ * to tens. This reads PostgreSQL's executed plan of the claim.
+ */
+
+const QUEUED_PER_BUSINESS = 3_000;
+const LIMIT = 16;
+const QUEUE_INDEX = "job_runs_status_business_id_priority_run_at_idx";
+
+interface PlanNode {
+  "Node Type": string;
+  "Index Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
+  Plans?: PlanNode[];
+}
+
+function* nodesOf(node: PlanNode): Generator<PlanNode> {
+  yield node;
+  for (const child of node.Plans ?? []) yield* nodesOf(child);
+}
+
+let database: TempDatabase;
+
+beforeAll(async () => {
+  database = await createTempDatabase();
+});
+
+afterAll(async () => {
+  await getDb().$disconnect();
+  await database.remove();
+});
+
+describe.runIf(testDatabaseProvider() === "postgresql")("a claim on a deep queue", () => {
+  it(`reads at most ${LIMIT} queued runs per business, however many share one run_at`, async () => {
+    for (const name of ["Bulk A", "Bulk B"]) {
+      const business = await createBusiness({ name });
+      await getDb().$executeRaw(Prisma.sql`
+        INSERT INTO job_runs (id, business_id, scope, job_type, status, params, run_at, created_at, updated_at)
+        SELECT md5(random()::text || i::text), ${business.id}, 'tenant', 'test-noop', 'queued', '{}', now(), now(), now()
+        FROM generate_series(1, ${QUEUED_PER_BUSINESS}) AS i`);
+    }
+
+    const statement = postgresDialect.claimRuns({ workerId: "plan-reader", limit: LIMIT });
+    const admin = await connectAsAdmin(database.url);
+    let plan: PlanNode;
+    try {
+      // With statistics, as autovacuum keeps them once a burst of inserts has settled.
+      await admin.query("ANALYZE job_runs");
+      await admin.query("BEGIN; SELECT set_config('app.bypass_rls', 'on', true)");
+      const { rows } = await admin.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
+        statement.values as unknown[],
+      );
+      plan = rows[0]!["QUERY PLAN"][0].Plan;
+    } finally {
+      await admin.query("ROLLBACK");
+      await admin.end();
+    }
+
+    const queueScans = [...nodesOf(plan)].filter((node) => node["Index Name"] === QUEUE_INDEX);
+    expect(queueScans.length).toBeGreaterThan(0);
+    for (const scan of queueScans) {
+      // Actual Rows is the mean per loop; one loop per business.
+      expect(scan["Actual Rows"], JSON.stringify({ ...scan, Plans: undefined })).toBeLessThanOrEqual(LIMIT);
+    }
+  });
+});
