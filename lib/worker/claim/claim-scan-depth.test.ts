@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/sql";
 import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
 import { connectAsAdmin } from "@/lib/bench/bench-database";
-import { createTempDatabase, type TempDatabase } from "../test-support/temp-database";
 import { createBusiness } from "../test-support/fixtures";
+import { useTempDatabase } from "../test-support/use-temp-database";
 import { postgresDialect } from "./postgres-dialect";
 
 /**
@@ -31,16 +31,7 @@ function* nodesOf(node: PlanNode): Generator<PlanNode> {
   for (const child of node.Plans ?? []) yield* nodesOf(child);
 }
 
-let database: TempDatabase;
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
-});
+const { database } = useTempDatabase();
 
 describe.runIf(testDatabaseProvider() === "postgresql")("a claim on a deep queue", () => {
   it(`reads at most ${LIMIT} queued runs per business, however many share one run_at`, async () => {

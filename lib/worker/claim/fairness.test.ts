@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/sql";
 import { sqlDialect } from "@/lib/db/sql-dialect";
-import { createTempDatabase, type TempDatabase } from "../test-support/temp-database";
 import { createBusiness, queueRun } from "../test-support/fixtures";
+import { useTempDatabase } from "../test-support/use-temp-database";
 import { RunQueue } from "./run-queue";
 
 /** `count` queued runs in one statement, run_at increasing by 1 ms from `startAt` (the ORM's createMany is far slower). */
@@ -18,16 +18,7 @@ async function queueManyRuns({ businessId, jobType, count, startAt }: { business
     SELECT ${id}, ${businessId}, 'tenant', ${jobType}, 'queued', '{}', ${at}, ${at}, ${at} FROM n`);
 }
 
-let database: TempDatabase;
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
-});
+useTempDatabase();
 
 beforeEach(async () => {
   await getDb().jobRun.deleteMany({});
