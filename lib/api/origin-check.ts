@@ -1,5 +1,5 @@
 import { readEnv } from "../config/env";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 
 /**
  * Refuses cross-site mutations. Browsers send Origin (and Sec-Fetch-Site) on every POST; a

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 import { zodToAppError } from "./respond";
 
 const MAX_BODY_BYTES = 64 * 1024;

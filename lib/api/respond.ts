@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ZodError } from "zod";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
   return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });

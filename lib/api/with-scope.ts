@@ -2,7 +2,7 @@ import { sessionUserId } from "../auth/auth";
 import { loadActor } from "../tenancy/actor";
 import { resolveAccess, canManageRuns, type Access } from "../tenancy/resolve-access";
 import { readActiveBusinessCookie } from "./active-business";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 import { assertSameOrigin } from "./origin-check";
 import { errorResponse } from "./respond";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 describe("run cursors", () => {

@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 
 /** Keyset position in newest-first order: the last row's creation time and id. */
 export interface RunCursor {

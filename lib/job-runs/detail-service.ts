@@ -1,4 +1,4 @@
-import { runNotFound } from "../api/errors";
+import { runNotFound } from "../errors";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames, userEmails } from "./run-names";

@@ -1,4 +1,4 @@
-import { AppError, runNotFound } from "../api/errors";
+import { AppError, runNotFound } from "../errors";
 import { recordAudit } from "../audit/record-audit";
 import { Prisma } from "../db/sql";
 import type { Actor } from "../tenancy/actor";

@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 import { enqueueJob } from "../jobs/enqueue";
 import { getJobDefinition } from "../jobs/registry";
 import type { JobDefinition } from "../jobs/define-job";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 import { ALL_BUSINESSES, businessScope } from "../tenancy";
 import { executeNow } from "../worker/test-support/execute-now";
 import { createBusiness, queueRun } from "../worker/test-support/fixtures";

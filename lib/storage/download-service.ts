@@ -1,5 +1,5 @@
 import type { ReadStream } from "node:fs";
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { artifactStore } from "./artifact-store";

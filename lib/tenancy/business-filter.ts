@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 import type { Scope } from "./scope";
 
 type BusinessFilter = string | undefined;

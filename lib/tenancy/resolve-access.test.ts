@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import { authorizeBusinessFilter } from "./business-filter";
 import { canManageRuns, resolveAccess } from "./resolve-access";

@@ -1,4 +1,4 @@
-import { AppError } from "../api/errors";
+import { AppError } from "../errors";
 import type { Actor, MembershipRole } from "./actor";
 import { ALL_BUSINESSES, businessScope, type Scope } from "./scope";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { activeBusinessCookie } from "@/lib/api/active-business";
-import { AppError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/api/parse";
 import { json } from "@/lib/api/respond";
 import { withScope } from "@/lib/api/with-scope";

@@ -1,0 +1,2 @@
+export { AppError, ERROR_STATUS, type ErrorCode, type ErrorIssue } from "./app-error";
+export { runNotFound } from "./run-not-found";
