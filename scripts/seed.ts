@@ -1,5 +1,5 @@
 import { disconnectDb, getDb } from "../lib/db";
-import { seedDemo } from "../lib/db/seed/seed-demo";
+import { seedDemo } from "../lib/demo-data/seed-demo";
 
 const result = await seedDemo(getDb());
 console.log(

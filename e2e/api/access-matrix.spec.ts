@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { BIRCH_CANARY } from "../../lib/db/seed/demo-users";
+import { BIRCH_CANARY } from "../../lib/demo-data/demo-users";
 import { businessIdBySlug, testDb } from "../support/db";
 import { contextFor, listAllRuns, type Caller } from "../support/contexts";
 

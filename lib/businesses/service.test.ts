@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb, getDb } from "../db";
 import { applyMigrations } from "../db/migrations";
-import { seedDemo } from "../db/seed/seed-demo";
+import { seedDemo } from "../demo-data/seed-demo";
 import { loadActor } from "../tenancy/actor";
 import { resolveAccess } from "../tenancy/resolve-access";
 import { listBusinesses } from "./service";

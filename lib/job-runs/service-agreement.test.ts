@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRun } from "../db/generated/sqlite/client";
-import { seedDemo } from "../db/seed/seed-demo";
+import { seedDemo } from "../demo-data/seed-demo";
 import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
 import { ALL_BUSINESSES, businessScope, type Scope } from "../tenancy/scope";
 import { RUN_STATUSES, STATS_WINDOWS, type JobRunFilters, type StatsWindow } from "./schemas";

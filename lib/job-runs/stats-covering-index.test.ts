@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installStatementTrace, traceStatements } from "../bench/api-scale/statement-trace";
-import { seedDemo } from "../db/seed/seed-demo";
+import { seedDemo } from "../demo-data/seed-demo";
 import { testDatabaseProvider } from "../db/testing/test-database-provider";
 import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
 import { ALL_BUSINESSES, businessScope, type Scope } from "../tenancy/scope";

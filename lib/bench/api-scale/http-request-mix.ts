@@ -1,4 +1,4 @@
-import { seededRandom } from "../../db/seed/random";
+import { seededRandom } from "../../demo-data/random";
 
 export interface MixedRequest {
   /** Who asks for what, e.g. "member: stats 24h"; latencies are reported per label. */

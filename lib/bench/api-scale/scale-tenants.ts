@@ -1,5 +1,5 @@
 import { hashPassword } from "../../auth/password";
-import type { SeededRandom } from "../../db/seed/random";
+import type { SeededRandom } from "../../demo-data/random";
 import { seededUuid } from "./seeded-uuid";
 import type { BusinessRow, MembershipRow, UserRow } from "./tables";
 

@@ -1,4 +1,4 @@
-import type { SeededRandom } from "../../db/seed/random";
+import type { SeededRandom } from "../../demo-data/random";
 import {
   CANCELLED_RATE,
   durationMs,

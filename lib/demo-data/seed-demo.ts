@@ -1,6 +1,6 @@
-import { hashPassword } from "../../auth/password";
-import type { Db } from "../client";
-import { inAccess } from "../database-access";
+import { hashPassword } from "../auth/password";
+import type { Db } from "../db/client";
+import { inAccess } from "../db/database-access";
 import { demoSystemRuns, demoTenantRuns, type SeedRun } from "./demo-runs";
 import { BIRCH_CANARY, DEMO_BUSINESSES, DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 import { seededRandom } from "./random";
