@@ -2,7 +2,7 @@ import { Prisma } from "../db/sql";
 import { sqlDialect } from "../db/sql-dialect";
 import type { RunCursor } from "./cursor";
 import type { JobRunFilters } from "./schemas";
-import { tagPattern } from "./tags";
+import { tagPattern } from "../jobs/run-tags";
 
 type BusinessFilter = JobRunFilters["businessId"];
 

@@ -1,6 +1,6 @@
 import type { JobRun } from "../db/generated/sqlite/client";
 import type { JobRunResponse } from "./schemas";
-import { decodeTags } from "./tags";
+import { decodeTags } from "../jobs/run-tags";
 
 /** Names looked up elsewhere: the business (shown to system admins) and who triggered the run. */
 export interface RunExtras {

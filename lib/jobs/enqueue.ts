@@ -3,7 +3,7 @@ import { Prisma } from "../db/sql";
 import { ALL_BUSINESSES, businessScope, scopedDb, type Scope } from "../tenancy";
 import type { JobDefinition } from "./define-job";
 import { FailClosedError, PermanentJobError } from "./errors";
-import { encodeTags } from "../job-runs/tags";
+import { encodeTags } from "./run-tags";
 
 export type TriggerSource = "manual" | "api" | "schedule" | "cli" | "system";
 
