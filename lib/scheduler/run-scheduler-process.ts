@@ -1,5 +1,5 @@
 import { readEnv } from "../config/env";
-import { onShutdownSignals } from "../worker/shutdown-signals";
+import { onShutdownSignals } from "../process/shutdown-signals";
 import { tickScheduler } from "./tick";
 
 /** The scheduler alone, for deployments that keep it apart from workers. Resolves on SIGTERM/SIGINT. */

@@ -2,7 +2,7 @@ import { databaseProvider, readEnv } from "../config/env";
 import type { JobRegistry } from "../jobs/registry";
 import { schedulerTask } from "../scheduler/run-scheduler";
 import { RunQueue } from "./claim";
-import { onShutdownSignals } from "./shutdown-signals";
+import { onShutdownSignals } from "../process/shutdown-signals";
 import { startWorker, type StopSummary } from "./worker";
 import { workerOptionsFromEnv } from "./worker-config";
 import { defaultWorkerId } from "./worker-id";
