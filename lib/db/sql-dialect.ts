@@ -7,6 +7,8 @@ import { Prisma } from "./sql";
  */
 export interface SqlDialect {
   readonly name: "sqlite" | "postgresql";
+  /** The database's current time, the same value throughout one statement. */
+  readonly now: Prisma.Sql;
   /** A time column as epoch milliseconds (a number), for durations and buckets. */
   epochMs(column: Prisma.Sql): Prisma.Sql;
   /** A bound time value, comparable with time columns. */
@@ -22,6 +24,7 @@ export interface SqlDialect {
 
 const sqlite: SqlDialect = {
   name: "sqlite",
+  now: Prisma.sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`,
   epochMs: (column) => column,
   time: (value) => Prisma.sql`${value.getTime()}`,
   withoutIndex: (column) => Prisma.sql`+${column}`,
@@ -29,6 +32,7 @@ const sqlite: SqlDialect = {
 
 const postgresql: SqlDialect = {
   name: "postgresql",
+  now: Prisma.sql`now()`,
   epochMs: (column) => Prisma.sql`(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`,
   time: (value) => Prisma.sql`${value}::timestamptz`,
   withoutIndex: (column) => column,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { scheduleFanOut } from "../scheduler/fan-out-job";
 import type { JobDefinition } from "./define-job";
 import { exportReport } from "./handlers/export-report";
 import { retentionCleanup } from "./handlers/retention-cleanup";
+import { defineScheduleFanOut } from "./handlers/schedule-fan-out";
 import { sendAppointmentReminders } from "./handlers/send-appointment-reminders";
 import { syncCalendar } from "./handlers/sync-calendar";
 import { vacuumDatabase } from "./handlers/vacuum-database";
@@ -21,14 +21,18 @@ export function createJobRegistry(definitions: readonly JobDefinition[]): JobReg
 }
 
 // Each definition's handler takes its own params type; the registry only needs the common shape.
-export const jobRegistry = createJobRegistry([
+const schedulableJobs = createJobRegistry([
   sendAppointmentReminders,
   syncCalendar,
   exportReport,
   retentionCleanup,
   vacuumDatabase,
-  scheduleFanOut,
 ] as JobDefinition[]);
+
+/** The parent run of a schedule slot; it queues any of the other jobs, never another fan-out. */
+export const scheduleFanOut = defineScheduleFanOut(schedulableJobs) as JobDefinition;
+
+export const jobRegistry = createJobRegistry([...schedulableJobs.list(), scheduleFanOut]);
 
 export function getJobDefinition(type: string): JobDefinition | undefined {
   return jobRegistry.get(type);

@@ -39,7 +39,7 @@ describe("scheduled fan-out", () => {
     const ticks = await Promise.all([tickScheduler({ now }), tickScheduler({ now })]);
     const later = await tickScheduler({ now: new Date("2026-11-23T10:45:00.000Z") });
     for (const result of [...ticks.flat(), ...later]) expect(result.fanOutRunId).toBeTruthy();
-    const exportFanOuts = await getDb().jobRun.findMany({ where: { jobType: "schedule-fan-out", params: { equals: { schedule: "export-report-daily", slot: "2026-11-23T03:00:00.000Z" } } } });
+    const exportFanOuts = await getDb().jobRun.findMany({ where: { jobType: "schedule-fan-out", params: { equals: { schedule: "export-report-daily", slot: "2026-11-23T03:00:00.000Z", jobType: "export-report", params: { days: 1 } } } } });
     expect(exportFanOuts).toHaveLength(1);
     const fanOut = exportFanOuts[0]!;
     expect(fanOut).toMatchObject({ scope: "system", businessId: null, triggerSource: "schedule", dedupeKey: "system:schedule-fan-out:export-report-daily:2026-11-23T03:00:00.000Z" });
@@ -47,7 +47,7 @@ describe("scheduled fan-out", () => {
 
     expect(await executeQueuedRun(fanOut.id)).toMatchObject({ status: "succeeded", result: { created: 2, existing: 0 } });
     // The same slot fanned out again (a retried or duplicated parent) finds the children already there.
-    const duplicate = await executeNow({ jobs, jobType: "schedule-fan-out", businessId: null, params: { schedule: "export-report-daily", slot: "2026-11-23T03:00:00.000Z" } });
+    const duplicate = await executeNow({ jobs, jobType: "schedule-fan-out", businessId: null, params: { schedule: "export-report-daily", slot: "2026-11-23T03:00:00.000Z", jobType: "export-report", params: { days: 1 } } });
     expect(duplicate.outcome).toMatchObject({ status: "succeeded", result: { created: 0, existing: 2 } });
 
     const children = await getDb().jobRun.findMany({ where: { jobType: "export-report" } });

@@ -27,7 +27,3 @@ export const SCHEDULES: readonly Schedule[] = [
   defineSchedule({ name: "retention-cleanup-hourly", cron: "0 * * * *", job: retentionCleanup as JobDefinition, params: {} }),
   defineSchedule({ name: "vacuum-database-weekly", cron: "30 4 * * 0", job: vacuumDatabase as JobDefinition, params: {} }),
 ];
-
-export function findSchedule(name: string, schedules: readonly Schedule[] = SCHEDULES): Schedule | undefined {
-  return schedules.find((schedule) => schedule.name === name);
-}

@@ -1,8 +1,7 @@
+import { databaseNow } from "../db/database-clock";
 import { enqueueJob } from "../jobs/enqueue";
-import type { JobDefinition } from "../jobs/define-job";
-import { RunQueue } from "../worker/claim";
+import { scheduleFanOut } from "../jobs/registry";
 import { latestSlot } from "./cron-slot";
-import { scheduleFanOut } from "./fan-out-job";
 import { SCHEDULES } from "./schedules";
 
 export interface TickResult {
@@ -20,14 +19,14 @@ export interface TickResult {
  */
 export async function tickScheduler({ now }: { now?: Date } = {}): Promise<TickResult[]> {
   // The database clock, like the workers: two schedulers on different hosts agree on the slot.
-  const at = now ?? (await new RunQueue().now());
+  const at = now ?? (await databaseNow());
   const results: TickResult[] = [];
   for (const schedule of SCHEDULES) {
     const slot = latestSlot({ cron: schedule.cron, now: at }).toISOString();
     const run = await enqueueJob({
-      job: scheduleFanOut as JobDefinition,
+      job: scheduleFanOut,
       businessId: null,
-      params: { schedule: schedule.name, slot },
+      params: { schedule: schedule.name, slot, jobType: schedule.job.type, params: schedule.params },
       idempotencyKey: `schedule-fan-out:${schedule.name}:${slot}`,
       triggerSource: "schedule",
       priority: 10,
