@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { databaseNow } from "./database-clock";
+import { Prisma } from "./sql";
+import { sqlDialectFor } from "./sql-dialect";
+import { createTempDatabase, type TempDatabase } from "./testing/temp-database";
+
+let database: TempDatabase;
+
+beforeAll(async () => {
+  database = await createTempDatabase({ exportAsEnv: false });
+});
+
+afterAll(async () => {
+  vi.useRealTimers();
+  await database.dispose();
+});
+
+/** The database's own time in whole seconds, through an expression of its own. */
+async function databaseSeconds(): Promise<number> {
+  const dialect = sqlDialectFor(database.url);
+  const query =
+    dialect.name === "sqlite"
+      ? Prisma.sql`SELECT CAST(strftime('%s', 'now') AS INTEGER) AS seconds`
+      : Prisma.sql`SELECT floor(extract(epoch FROM clock_timestamp()))::float8 AS seconds`;
+  const [row] = await database.db.$queryRaw<{ seconds: unknown }[]>(query);
+  return Number(row?.seconds);
+}
+
+describe("databaseNow", () => {
+  it("reads the database's clock in milliseconds, whatever the process's clock says", async () => {
+    vi.useFakeTimers({ now: new Date("2001-02-03T04:05:06.000Z"), toFake: ["Date"] });
+    const before = await databaseSeconds();
+    const now = await databaseNow({ db: database.db, dialect: sqlDialectFor(database.url) });
+    const after = await databaseSeconds();
+    expect(now.getTime()).toBeGreaterThanOrEqual(before * 1000);
+    expect(now.getTime()).toBeLessThan((after + 1) * 1000);
+  });
+});
