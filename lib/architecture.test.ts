@@ -25,7 +25,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 function isTestSupport(relativePath: string): boolean {
   const name = path.posix.basename(relativePath);
-  return name.endsWith(".test.ts") || name === "testing" || name === "test-support";
+  return /\.test\.tsx?$/.test(name) || name === "testing" || name === "test-support";
 }
 
 function skip(relativePath: string): boolean {
