@@ -33,6 +33,18 @@ const rawClientRule = {
   ],
 };
 
+// The product's library stands on its own: benchmarks build on it, never the other way round.
+const BENCH_MODULE = "/(^|\\u002F)bench(\\u002F|$)/";
+const libraryRule = {
+  "no-restricted-syntax": [
+    "error",
+    ...["ImportDeclaration", "ImportExpression", "ExportNamedDeclaration", "ExportAllDeclaration"].map((node) => ({
+      selector: `${node}[source.value=${BENCH_MODULE}]`,
+      message: "lib/ is the product: it must not import the benchmarks in bench/.",
+    })),
+  ],
+};
+
 export default tseslint.config(
   { ignores: ["node_modules/", ".next/", ".next-*/", "e2e/.data/", "e2e/.auth/", "lib/db/generated/", "data/", "test-results/", "playwright-report/", "next-env.d.ts"] },
   ...tseslint.configs.recommended,
@@ -45,4 +57,5 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.ts", "**/*.tsx", "**/*.mts"], ignores: RAW_CLIENT_ALLOWED, rules: rawClientRule },
+  { files: ["lib/**/*.ts", "lib/**/*.tsx"], rules: libraryRule },
 );

@@ -1,12 +1,12 @@
-import { enqueueJob } from "../jobs/enqueue";
+import { enqueueJob } from "../lib/jobs/enqueue";
 import { benchWork } from "./bench-jobs";
 import { connectAsAdmin, type BenchAdmin } from "./bench-database";
-import { useDatabaseInProcess } from "../db/switch-process-database";
+import { useDatabaseInProcess } from "../lib/db/switch-process-database";
 import { sleep, waitForDrain } from "./wait-until";
 import { percentile } from "./statistics";
 import { startWorkerProcesses } from "./worker-processes";
 
-const ENTRY = "lib/bench/bench-worker-entry.ts";
+const ENTRY = "bench/bench-worker-entry.ts";
 
 export interface ThroughputInput {
   url: string;

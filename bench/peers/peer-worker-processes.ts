@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PeerWorkerReport } from "./peer-job";
 
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A worker that has not reported this long after SIGTERM is killed, so a benchmark always ends. */
 const STOP_GRACE_MS = 60_000;

@@ -1,12 +1,12 @@
 // A child process of the `api` benchmark: times the API's services against DATABASE_URL (one
 // database per process, since the client and dialect are chosen once per process) and prints the
 // result as one JSON line. Progress goes to stderr.
-import { databaseAccess } from "../../tenancy/scoped-db";
+import { databaseAccess } from "../../lib/tenancy/scoped-db";
 import { percentile } from "../statistics";
 import { buildApiCases } from "./api-cases";
 import type { ApiMeasurementInput, ApiMeasurementResult, CaseResult } from "./api-measurement";
 import { explainStatements } from "./query-plans";
-import { installStatementTrace, traceStatements } from "./statement-trace";
+import { installStatementTrace, traceStatements } from "../../lib/db/testing/statement-trace";
 
 const WARM_UP = 3;
 // A case that takes a second per request would hold the run up for minutes at full sample count;

@@ -5,7 +5,7 @@ import type { ApiActor } from "./api-cases";
 import type { ExplainedStatement } from "./query-plans";
 
 const ENTRY = fileURLToPath(new URL("./measure-api-entry.ts", import.meta.url));
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface ApiMeasurementInput {
   /** Names the database in progress messages. */

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { databaseProvider } from "../../config/env";
+import { databaseProvider } from "../../lib/config/env";
 import { connectAsAdmin } from "../bench-database";
 
 const JOB = "bench-work";

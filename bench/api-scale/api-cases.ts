@@ -1,6 +1,6 @@
-import { getJobRunDetail, getJobRunStats, listActiveJobRuns, listJobRuns, listRecentJobRuns } from "../../job-runs/service";
-import type { JobRunFilters } from "../../job-runs/schemas";
-import { ALL_BUSINESSES, businessScope, type Scope } from "../../tenancy";
+import { getJobRunDetail, getJobRunStats, listActiveJobRuns, listJobRuns, listRecentJobRuns } from "../../lib/job-runs/service";
+import type { JobRunFilters } from "../../lib/job-runs/schemas";
+import { ALL_BUSINESSES, businessScope, type Scope } from "../../lib/tenancy";
 import { RARE_TAG } from "./run-shapes";
 
 /** The targets at 1M runs: p95 of the server's own time. */

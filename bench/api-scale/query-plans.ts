@@ -1,9 +1,9 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
-import type { DatabaseAccess } from "../../db/database-access";
+import type { DatabaseAccess } from "../../lib/db/database-access";
 import { percentile } from "../statistics";
-import type { TracedStatement } from "./statement-trace";
+import type { TracedStatement } from "../../lib/db/testing/statement-trace";
 
 export interface ExplainedStatement {
   sql: string;

@@ -4,7 +4,7 @@ import { startWorkerProcesses } from "../worker-processes";
 import { summarizeWaits, type FairnessLoad, type FairnessResult } from "./fairness-load";
 import { sleep, waitForDrain } from "../wait-until";
 
-const ENTRY = "lib/bench/bench-worker-entry.ts";
+const ENTRY = "bench/bench-worker-entry.ts";
 
 export interface AutomationFairnessInput {
   url: string;

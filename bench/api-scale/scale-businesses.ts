@@ -1,4 +1,4 @@
-import { databaseProvider } from "../../config/env";
+import { databaseProvider } from "../../lib/config/env";
 import { postgresSink } from "./postgres-sink";
 import { sqliteSink } from "./sqlite-sink";
 import { BUSINESSES } from "./tables";

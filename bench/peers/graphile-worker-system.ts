@@ -26,7 +26,7 @@ export const graphileWorker: PeerSystem = {
       });
     return {
       url: database.url,
-      workerEntry: "lib/bench/peers/graphile-worker-entry.ts",
+      workerEntry: "bench/peers/graphile-worker-entry.ts",
       // One attempt, as Automation's benchmark job has.
       enqueueMany: async (payloads) => {
         await utils.addJobs(payloads.map((payload) => ({ identifier: GRAPHILE_TASK, payload, maxAttempts: 1 })));

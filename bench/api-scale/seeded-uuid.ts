@@ -1,4 +1,4 @@
-import type { SeededRandom } from "../../db/seed/random";
+import type { SeededRandom } from "../../lib/db/seed/random";
 
 /**
  * A version-4-shaped UUID from the seeded generator, four draws per id: the demo seed's per-digit

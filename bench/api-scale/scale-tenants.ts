@@ -1,5 +1,5 @@
-import { hashPassword } from "../../auth/password";
-import type { SeededRandom } from "../../db/seed/random";
+import { hashPassword } from "../../lib/auth/password";
+import type { SeededRandom } from "../../lib/db/seed/random";
 import { seededUuid } from "./seeded-uuid";
 import type { BusinessRow, MembershipRow, UserRow } from "./tables";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { abortableSleep } from "../jobs/abortable-sleep";
-import { defineJob, type JobDefinition } from "../jobs/define-job";
-import { createJobRegistry } from "../jobs/registry";
+import { abortableSleep } from "../lib/jobs/abortable-sleep";
+import { defineJob, type JobDefinition } from "../lib/jobs/define-job";
+import { createJobRegistry } from "../lib/jobs/registry";
 
 /**
  * Jobs that measure the runner, not the work: each records the moment its handler started, so

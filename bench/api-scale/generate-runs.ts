@@ -1,5 +1,5 @@
-import { databaseProvider } from "../../config/env";
-import { seededRandom } from "../../db/seed/random";
+import { databaseProvider } from "../../lib/config/env";
+import { seededRandom } from "../../lib/db/seed/random";
 import { postgresSink } from "./postgres-sink";
 import type { RowSink } from "./row-sink";
 import { buildTenants, SCALE_PASSWORD } from "./scale-tenants";

@@ -1,9 +1,9 @@
 import path from "node:path";
 import { repoRoot, startProcess, type StartedProcess } from "./child-process";
 
-/** One worker process running the benchmark jobs (lib/bench/bench-worker-entry.ts), with its pid. */
+/** One worker process running the benchmark jobs (bench/bench-worker-entry.ts), with its pid. */
 export function startBenchWorker({ url, concurrency, id }: { url: string; concurrency: number; id: string }): StartedProcess {
-  return startProcess(process.execPath, ["--import", "tsx", path.join(repoRoot, "lib/bench/bench-worker-entry.ts")], {
+  return startProcess(process.execPath, ["--import", "tsx", path.join(repoRoot, "bench/bench-worker-entry.ts")], {
     env: {
       DATABASE_URL: url,
       WORKER_CONCURRENCY: String(concurrency),

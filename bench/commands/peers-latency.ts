@@ -1,4 +1,4 @@
-import { enqueueJob } from "../../jobs/enqueue";
+import { enqueueJob } from "../../lib/jobs/enqueue";
 import { automationLatency } from "../automation-runner";
 import { createBenchDatabase, type BenchDatabase } from "../bench-database";
 import { benchWork } from "../bench-jobs";
@@ -7,7 +7,7 @@ import { LATENCY_CONCURRENCY, peerLatency } from "../peers/peer-latency";
 import type { InstalledPeer, PeerSystem } from "../peers/peer-system";
 import { PEER_SYSTEMS } from "../peers/peer-systems";
 import { spread } from "../statistics";
-import { useDatabaseInProcess } from "../../db/switch-process-database";
+import { useDatabaseInProcess } from "../../lib/db/switch-process-database";
 import type { BenchCommand } from "./command";
 
 /**

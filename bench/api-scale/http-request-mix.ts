@@ -1,4 +1,4 @@
-import { seededRandom } from "../../db/seed/random";
+import { seededRandom } from "../../lib/db/seed/random";
 
 export interface MixedRequest {
   /** Who asks for what, e.g. "member: stats 24h"; latencies are reported per label. */

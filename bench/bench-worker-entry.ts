@@ -1,6 +1,6 @@
 // A worker process that executes the benchmark jobs, with the product's full tracking (run rows,
 // attempts, heartbeats, logs) unchanged. Prints "ready" once it is claiming.
-import { runWorkerProcess } from "../worker/run-worker-process";
+import { runWorkerProcess } from "../lib/worker/run-worker-process";
 import { benchRegistry } from "./bench-jobs";
 
 await runWorkerProcess({

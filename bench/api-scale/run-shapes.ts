@@ -1,4 +1,4 @@
-import type { SeededRandom } from "../../db/seed/random";
+import type { SeededRandom } from "../../lib/db/seed/random";
 
 /**
  * What a year of a busy installation looks like, per job type: how often it runs, how long it

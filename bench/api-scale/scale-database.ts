@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations } from "../../db/migrations";
-import { enableWriteAheadLog } from "../../db/sqlite-journal";
-import { createPostgresTestDatabase } from "../../db/testing/postgres-test-databases";
+import { applyMigrations } from "../../lib/db/migrations";
+import { enableWriteAheadLog } from "../../lib/db/sqlite-journal";
+import { createPostgresTestDatabase } from "../../lib/db/testing/postgres-test-databases";
 
 export type ScaleProvider = "sqlite" | "postgresql";
 

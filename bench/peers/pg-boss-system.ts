@@ -27,7 +27,7 @@ export const pgBoss: PeerSystem = {
     };
     return {
       url: database.url,
-      workerEntry: "lib/bench/peers/pg-boss-worker-entry.ts",
+      workerEntry: "bench/peers/pg-boss-worker-entry.ts",
       // Retries off, as Automation's benchmark job has one attempt.
       enqueueMany: (payloads) => boss.insert(payloads.map((data) => ({ name: PG_BOSS_QUEUE, data, retryLimit: 0 }))),
       enqueueOne: async (payload) => {

@@ -1,4 +1,4 @@
-import type { SeededRandom } from "../../db/seed/random";
+import type { SeededRandom } from "../../lib/db/seed/random";
 import {
   CANCELLED_RATE,
   durationMs,
