@@ -3,10 +3,8 @@ import { benchWork } from "./bench-jobs";
 import { connectAsAdmin, type BenchAdmin } from "./bench-database";
 import { useDatabaseInProcess } from "../lib/db/switch-process-database";
 import { sleep, waitForDrain } from "./wait-until";
-import { percentile } from "./statistics";
-import { startWorkerProcesses } from "./worker-processes";
-
-const ENTRY = "bench/bench-worker-entry.ts";
+import { percentilesOf, type Percentiles } from "./statistics";
+import { startBenchWorkers } from "./bench-workers";
 
 export interface ThroughputInput {
   url: string;
@@ -16,15 +14,6 @@ export interface ThroughputInput {
   /** Runs each process executes at once. */
   concurrency: number;
   workMs: number;
-}
-
-function workerEnv(url: string, concurrency: number): Record<string, string> {
-  return {
-    DATABASE_URL: url,
-    WORKER_CONCURRENCY: String(concurrency),
-    WORKER_RUN_SCHEDULER: "false",
-    DATABASE_POOL_SIZE: String(concurrency + 4),
-  };
 }
 
 /**
@@ -45,7 +34,7 @@ export async function automationThroughput(input: ThroughputInput): Promise<numb
         [input.runs, input.businessIds, input.workMs],
       ),
     );
-    const workers = startWorkerProcesses(ENTRY, input.processes, workerEnv(input.url, input.concurrency));
+    const workers = startBenchWorkers(input.url, input.processes, input.concurrency);
     try {
       await workers.ready;
       await waitForDrain(() => outstandingRuns(admin));
@@ -67,6 +56,11 @@ export async function automationThroughput(input: ThroughputInput): Promise<numb
   }
 }
 
+/** Triggers per latency measurement, the same for Automation alone and against the peers so their figures compare. */
+export function latencySamples(quick: boolean): number {
+  return quick ? 50 : 200;
+}
+
 export interface LatencyInput {
   url: string;
   businessId: string;
@@ -79,10 +73,10 @@ export interface LatencyInput {
  * Trigger → handler start: each run is queued through the same call the API's trigger uses, and
  * its handler records when it began. One idle worker process waits, woken by notifications.
  */
-export async function automationLatency(input: LatencyInput): Promise<{ p50: number; p95: number; p99: number }> {
+export async function automationLatency(input: LatencyInput): Promise<Percentiles> {
   await useDatabaseInProcess(input.url);
   const admin = await connectAsAdmin(input.url);
-  const workers = startWorkerProcesses(ENTRY, 1, workerEnv(input.url, 4));
+  const workers = startBenchWorkers(input.url, 1, 4);
   try {
     await admin.query("TRUNCATE job_runs CASCADE");
     await workers.ready;
@@ -97,7 +91,7 @@ export async function automationLatency(input: LatencyInput): Promise<{ p50: num
     await waitForDrain(() => outstandingRuns(admin));
     const { rows } = await admin.bypass(() => admin.query<{ id: string; result: { handlerStartedAt: number } }>("SELECT id, result FROM job_runs"));
     const latencies = rows.map((row) => row.result.handlerStartedAt - triggered.get(row.id)!);
-    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+    return percentilesOf(latencies);
   } finally {
     await workers.stop();
     await admin.end();

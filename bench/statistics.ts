@@ -6,6 +6,18 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[rank - 1]!;
 }
 
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export const PERCENTILE_KEYS = ["p50", "p95", "p99"] as const satisfies readonly (keyof Percentiles)[];
+
+export function percentilesOf(values: readonly number[]): Percentiles {
+  return { p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99) };
+}
+
 export interface Spread {
   median: number;
   min: number;

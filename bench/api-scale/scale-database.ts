@@ -7,6 +7,12 @@ import { createPostgresTestDatabase } from "../../lib/db/testing/postgres-test-d
 
 export type ScaleProvider = "sqlite" | "postgresql";
 
+/** Both databases the product runs on, in the reports' order. */
+export const SCALE_DATABASES: readonly { provider: ScaleProvider; label: string }[] = [
+  { provider: "sqlite", label: "SQLite" },
+  { provider: "postgresql", label: "PostgreSQL" },
+];
+
 export interface ScaleDatabase {
   provider: ScaleProvider;
   url: string;

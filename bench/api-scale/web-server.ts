@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { repoRoot, startProcess } from "./child-process";
+import { repoRoot, startProcess } from "../child-process";
 
 export interface WebServer {
   url: string;

@@ -1,4 +1,4 @@
-import { startBenchWorker } from "./bench-worker-process";
+import { startBenchWorker } from "../bench-workers";
 import { benchWorkOutcomes, pendingBenchWork, queueBenchWork } from "./bench-work-queue";
 import { readProcessMemory } from "./process-memory";
 

@@ -1,4 +1,4 @@
-import { startBenchWorker } from "../api-scale/bench-worker-process";
+import { startBenchWorkers } from "../bench-workers";
 import { pendingBenchWork, queueBenchWork } from "../api-scale/bench-work-queue";
 import { generateRuns } from "../api-scale/generate-runs";
 import { buildRequestMix } from "../api-scale/http-request-mix";
@@ -7,11 +7,11 @@ import { TreeMemorySampler } from "../api-scale/process-memory";
 import { createScaleDatabase } from "../api-scale/scale-database";
 import { signIn } from "../api-scale/sign-in";
 import { startWebServer } from "../api-scale/web-server";
-import { formatNumber, formatSpread, markdownTable } from "../format";
-import { spread } from "../statistics";
+import { formatNumber, formatRepeated, markdownTable } from "../format";
 import type { BenchCommand } from "./command";
+import { repeatMeasurement, withDatabase } from "./measurement-loop";
 
-// 50 req/s is the issue's figure; the lower rates show where the server stops keeping up.
+// 50 req/s is the target load; the lower rates show where the server stops keeping up.
 const RATES = [10, 25, 50];
 const QUICK_RATES = [10, 50];
 const WORKERS = 2;
@@ -30,14 +30,13 @@ interface Repetition {
 export const httpLoad: BenchCommand = {
   name: "http",
   summary: "mixed authenticated GETs at fixed rates (up to 50 req/s) for a minute on PostgreSQL at 1M runs while workers drain runs",
-  async run({ serverUrl, repeat, quick, progress }) {
+  async run(context) {
+    const { quick, progress } = context;
     const size = quick ? { runs: 20_000, businesses: 50 } : { runs: 1_000_000, businesses: 1_000 };
     const seconds = quick ? 10 : 60;
     const queued = quick ? 2_000 : 20_000;
     const rates = quick ? QUICK_RATES : RATES;
-    const database = await createScaleDatabase("postgresql", serverUrl);
-    const byRate = new Map<number, Repetition[]>();
-    try {
+    const byRate = await withDatabase(createScaleDatabase("postgresql", context.serverUrl), async (database) => {
       progress(`http: generating ${size.runs.toLocaleString("en-US")} runs on PostgreSQL`);
       const dataset = await generateRuns({ url: database.url, ...size, includeRunning: false, progress: (message) => progress(`http: ${message}`) });
       const server = await startWebServer({ databaseUrl: database.url, progress });
@@ -47,20 +46,16 @@ export const httpLoad: BenchCommand = {
           sysadmin: await signIn(server.url, dataset.sysadmin.email, dataset.password),
         };
         const mix = await buildRequestMix(server.url, sessions);
+        const byRate = new Map<number, Repetition[]>();
         for (const rate of rates) {
-          const repetitions: Repetition[] = [];
-          for (let index = 0; index < repeat; index++) {
-            progress(`http: ${rate} req/s for ${seconds} s with ${WORKERS} workers draining, repetition ${index + 1}`);
-            repetitions.push(await underWorkerLoad(database.url, queued, () => measureServer(server, () => runLoad({ baseUrl: server.url, mix, rate, seconds }))));
-          }
-          byRate.set(rate, repetitions);
+          const load = () => measureServer(server, () => runLoad({ baseUrl: server.url, mix, rate, seconds }));
+          byRate.set(rate, await repeatMeasurement(context, `http: ${rate} req/s for ${seconds} s with ${WORKERS} workers draining`, () => underWorkerLoad(database.url, queued, load)));
         }
+        return byRate;
       } finally {
         await server.stop();
       }
-    } finally {
-      await database.drop();
-    }
+    });
     return report(byRate, { runs: size.runs, seconds, queued });
   },
 };
@@ -76,15 +71,15 @@ async function measureServer(server: { pid: number }, load: () => Promise<LoadRe
 
 async function underWorkerLoad(url: string, queued: number, measure: () => Promise<{ load: LoadResult; peakTree: number; rootPeak: number }>): Promise<Repetition> {
   await queueBenchWork(url, { runs: queued, workMs: WORK_MS });
-  const workers = Array.from({ length: WORKERS }, (_, index) => startBenchWorker({ url, concurrency: WORKER_CONCURRENCY, id: `http-${index}` }));
+  const workers = startBenchWorkers(url, WORKERS, WORKER_CONCURRENCY);
   try {
-    await Promise.all(workers.map((worker) => worker.ready));
+    await workers.ready;
     const before = await pendingBenchWork(url);
     const measured = await measure();
     const after = await pendingBenchWork(url);
     return { load: measured.load, drained: before - after, serverPeakTree: measured.peakTree, serverPeak: measured.rootPeak };
   } finally {
-    await Promise.all(workers.map((worker) => worker.stop()));
+    await workers.stop();
   }
 }
 
@@ -92,7 +87,7 @@ function report(byRate: Map<number, Repetition[]>, { runs, seconds, queued }: { 
   const all = [...byRate.values()].flat();
   const failed = all.some((entry) => entry.load.overall.non2xx > 0 || entry.load.errors > 0);
   const rows = [...byRate].map(([rate, repetitions]) => {
-    const figure = (pick: (entry: Repetition) => number, digits = 0) => formatSpread(spread(repetitions.map(pick)), digits);
+    const figure = (pick: (entry: Repetition) => number, digits = 0) => formatRepeated(repetitions, pick, digits);
     return [
       String(rate),
       figure((entry) => entry.load.overall.requests / entry.load.seconds, 1),

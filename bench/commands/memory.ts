@@ -1,14 +1,10 @@
-import { createScaleDatabase, type ScaleProvider } from "../api-scale/scale-database";
 import { addBusinesses } from "../api-scale/scale-businesses";
+import { createScaleDatabase, SCALE_DATABASES } from "../api-scale/scale-database";
 import { drainWithOneWorker, type DrainMemory } from "../api-scale/worker-drain";
-import { formatNumber, formatSpread, markdownTable } from "../format";
-import { spread } from "../statistics";
+import { formatNumber, formatRepeated, markdownTable } from "../format";
 import type { BenchCommand } from "./command";
+import { repeatMeasurement, withDatabase } from "./measurement-loop";
 
-const DATABASES: { provider: ScaleProvider; label: string }[] = [
-  { provider: "sqlite", label: "SQLite" },
-  { provider: "postgresql", label: "PostgreSQL" },
-];
 const CONCURRENCY = 16;
 const MIB = 2 ** 20;
 
@@ -17,25 +13,21 @@ export const workerMemory: BenchCommand = {
   summary: "resident memory of one worker process draining 100,000 runs, SQLite and PostgreSQL",
   // One 100,000-run drain takes several minutes per database; memory varies far less than time.
   maxRepeat: 1,
-  async run({ serverUrl, repeat, quick, progress }) {
-    const runs = quick ? 10_000 : 100_000;
+  async run(context) {
+    const runs = context.quick ? 10_000 : 100_000;
     const rows: string[][] = [];
-    for (const { provider, label } of DATABASES) {
-      const measured: DrainMemory[] = [];
-      for (let index = 0; index < repeat; index++) {
-        progress(`memory: ${label}, one worker draining ${runs.toLocaleString("en-US")} runs, repetition ${index + 1}`);
-        const database = await createScaleDatabase(provider, serverUrl);
-        try {
+    for (const { provider, label } of SCALE_DATABASES) {
+      // A fresh database each repetition: a drained queue leaves its history behind.
+      const measured = await repeatMeasurement(context, `memory: ${label}, one worker draining ${runs.toLocaleString("en-US")} runs`, () =>
+        withDatabase(createScaleDatabase(provider, context.serverUrl), async (database) => {
           await addBusinesses(database.url, 10);
-          measured.push(await drainWithOneWorker({ url: database.url, runs, concurrency: CONCURRENCY }));
-        } finally {
-          await database.drop();
-        }
-      }
-      const mib = (pick: (entry: DrainMemory) => number) => formatSpread(spread(measured.map((entry) => pick(entry) / MIB)));
+          return drainWithOneWorker({ url: database.url, runs, concurrency: CONCURRENCY });
+        }),
+      );
+      const mib = (pick: (entry: DrainMemory) => number) => formatRepeated(measured, (entry) => pick(entry) / MIB);
       rows.push([
         label,
-        formatSpread(spread(measured.map((entry) => entry.runsPerSecond))),
+        formatRepeated(measured, (entry) => entry.runsPerSecond),
         mib((entry) => entry.rssAtStart),
         mib((entry) => entry.rssHalfway),
         mib((entry) => entry.rssAtEnd),

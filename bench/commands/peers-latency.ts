@@ -1,14 +1,15 @@
 import { enqueueJob } from "../../lib/jobs/enqueue";
-import { automationLatency } from "../automation-runner";
+import { useDatabaseInProcess } from "../../lib/db/switch-process-database";
+import { automationLatency, latencySamples } from "../automation-runner";
 import { createBenchDatabase, type BenchDatabase } from "../bench-database";
 import { benchWork } from "../bench-jobs";
-import { formatSpread, markdownTable } from "../format";
+import { markdownTable, percentileCells } from "../format";
 import { LATENCY_CONCURRENCY, peerLatency } from "../peers/peer-latency";
-import type { InstalledPeer, PeerSystem } from "../peers/peer-system";
+import type { InstalledPeer } from "../peers/peer-system";
 import { PEER_SYSTEMS } from "../peers/peer-systems";
-import { spread } from "../statistics";
-import { useDatabaseInProcess } from "../../lib/db/switch-process-database";
+import { PERCENTILE_KEYS } from "../statistics";
 import type { BenchCommand } from "./command";
+import { measureInTurns, withDatabase, withPeers } from "./measurement-loop";
 
 /**
  * Slower than the 20 ms of the Automation-only latency command: pg-boss's 4 workers fetch at most
@@ -17,50 +18,34 @@ import type { BenchCommand } from "./command";
  */
 const GAP_MS = 250;
 
-interface Percentiles {
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
 export const peersLatency: BenchCommand = {
   name: "peers-latency",
   summary: "trigger → handler start at low load, p50/p95/p99: Automation vs pg-boss vs graphile-worker",
-  async run({ serverUrl, repeat, quick, progress }) {
-    const samples = quick ? 50 : 200;
-    const automation = await createBenchDatabase(serverUrl, 1);
-    const installed: Array<{ system: PeerSystem; peer: InstalledPeer }> = [];
-    try {
-      for (const system of PEER_SYSTEMS) installed.push({ system, peer: await system.install(serverUrl) });
-      await warmUpTriggers(automation, installed.map(({ peer }) => peer));
-      const measured: Percentiles[][] = [[], ...installed.map(() => [])];
-      for (let index = 0; index < repeat; index++) {
-        progress(`peers-latency: Automation, repetition ${index + 1}`);
-        measured[0]!.push(await automationLatency({ url: automation.url, businessId: automation.businessIds[0]!, samples, gapMs: GAP_MS }));
-        for (const [peerIndex, { system, peer }] of installed.entries()) {
-          progress(`peers-latency: ${system.name}, repetition ${index + 1}`);
-          measured[peerIndex + 1]!.push(await peerLatency({ peer, samples, gapMs: GAP_MS }));
-        }
-      }
-      const names = ["Automation", ...installed.map(({ system }) => system.name)];
-      const rows = names.map((name, systemIndex) => {
-        const runs = measured[systemIndex]!;
-        return [name, ...(["p50", "p95", "p99"] as const).map((key) => formatSpread(spread(runs.map((run) => run[key])), 1))];
-      });
-      return [
-        `## Trigger → handler start against pg-boss and graphile-worker (${samples} jobs, one every ${GAP_MS} ms, one idle worker process running up to ${LATENCY_CONCURRENCY} at once; ms)`,
-        "",
-        ...markdownTable(["system", "p50", "p95", "p99"], rows),
-        "",
-        "Each trigger uses the system's single-job call as an application would: Automation's enqueueJob (the API's path), " +
-          "pg-boss's send(), graphile-worker's addJob(). Latency is the handler's start minus the moment just before that call.",
-        "",
-        ...installed.map(({ system }) => `- ${system.setup}.`),
-      ];
-    } finally {
-      for (const { peer } of installed) await peer.remove().catch((error: unknown) => console.error(`Could not remove a peer database: ${String(error)}`));
-      await automation.drop();
-    }
+  async run(context) {
+    const samples = latencySamples(context.quick);
+    return withDatabase(createBenchDatabase(context.serverUrl, 1), (automation) =>
+      withPeers(context.serverUrl, PEER_SYSTEMS, async (installed) => {
+        await warmUpTriggers(automation, installed.map(({ peer }) => peer));
+        const measured = await measureInTurns(context, [
+          {
+            label: "peers-latency: Automation",
+            measure: () => automationLatency({ url: automation.url, businessId: automation.businessIds[0]!, samples, gapMs: GAP_MS }),
+          },
+          ...installed.map(({ system, peer }) => ({ label: `peers-latency: ${system.name}`, measure: () => peerLatency({ peer, samples, gapMs: GAP_MS }) })),
+        ]);
+        const names = ["Automation", ...installed.map(({ system }) => system.name)];
+        return [
+          `## Trigger → handler start against pg-boss and graphile-worker (${samples} jobs, one every ${GAP_MS} ms, one idle worker process running up to ${LATENCY_CONCURRENCY} at once; ms)`,
+          "",
+          ...markdownTable(["system", ...PERCENTILE_KEYS], names.map((name, system) => [name, ...percentileCells(measured[system]!)])),
+          "",
+          "Each trigger uses the system's single-job call as an application would: Automation's enqueueJob (the API's path), " +
+            "pg-boss's send(), graphile-worker's addJob(). Latency is the handler's start minus the moment just before that call.",
+          "",
+          ...installed.map(({ system }) => `- ${system.setup}.`),
+        ];
+      }),
+    );
   },
 };
 

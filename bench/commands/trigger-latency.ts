@@ -1,33 +1,25 @@
-import { automationLatency } from "../automation-runner";
+import { automationLatency, latencySamples } from "../automation-runner";
 import { createBenchDatabase } from "../bench-database";
-import { formatSpread, markdownTable } from "../format";
-import { spread } from "../statistics";
+import { markdownTable, percentileCells } from "../format";
+import { PERCENTILE_KEYS } from "../statistics";
 import type { BenchCommand } from "./command";
+import { repeatMeasurement, withDatabase } from "./measurement-loop";
+
+/** 50 triggers a second: low load for a worker woken by notifications, so the figure is its reaction time, not a backlog. */
+const GAP_MS = 20;
 
 export const triggerLatency: BenchCommand = {
   name: "latency",
   summary: "trigger → handler start at low load, p50/p95/p99",
-  async run({ serverUrl, repeat, quick, progress }) {
-    const samples = quick ? 50 : 200;
-    const database = await createBenchDatabase(serverUrl, 1);
-    try {
-      const p50: number[] = [];
-      const p95: number[] = [];
-      const p99: number[] = [];
-      for (let index = 0; index < repeat; index++) {
-        progress(`latency: repetition ${index + 1}`);
-        const measured = await automationLatency({ url: database.url, businessId: database.businessIds[0]!, samples, gapMs: 20 });
-        p50.push(measured.p50);
-        p95.push(measured.p95);
-        p99.push(measured.p99);
-      }
-      return [
-        `## Automation trigger → handler start (${samples} runs, one every 20 ms, one idle worker; ms)`,
-        "",
-        ...markdownTable(["p50", "p95", "p99"], [[formatSpread(spread(p50), 1), formatSpread(spread(p95), 1), formatSpread(spread(p99), 1)]]),
-      ];
-    } finally {
-      await database.drop();
-    }
+  async run(context) {
+    const samples = latencySamples(context.quick);
+    const measured = await withDatabase(createBenchDatabase(context.serverUrl, 1), (database) =>
+      repeatMeasurement(context, "latency", () => automationLatency({ url: database.url, businessId: database.businessIds[0]!, samples, gapMs: GAP_MS })),
+    );
+    return [
+      `## Automation trigger → handler start (${samples} runs, one every ${GAP_MS} ms, one idle worker; ms)`,
+      "",
+      ...markdownTable([...PERCENTILE_KEYS], [percentileCells(measured)]),
+    ];
   },
 };

@@ -1,10 +1,8 @@
 import { outstandingRuns } from "../automation-runner";
+import { startBenchWorkers } from "../bench-workers";
 import { connectAsAdmin } from "../bench-database";
-import { startWorkerProcesses } from "../worker-processes";
 import { summarizeWaits, type FairnessLoad, type FairnessResult } from "./fairness-load";
 import { sleep, waitForDrain } from "../wait-until";
-
-const ENTRY = "bench/bench-worker-entry.ts";
 
 export interface AutomationFairnessInput {
   url: string;
@@ -24,12 +22,7 @@ export async function automationFairness({ url, businessIds, load }: AutomationF
   const admin = await connectAsAdmin(url);
   try {
     await admin.query("TRUNCATE job_runs CASCADE");
-    const workers = startWorkerProcesses(ENTRY, load.processes, {
-      DATABASE_URL: url,
-      WORKER_CONCURRENCY: String(load.concurrency),
-      WORKER_RUN_SCHEDULER: "false",
-      DATABASE_POOL_SIZE: String(load.concurrency + 4),
-    });
+    const workers = startBenchWorkers(url, load.processes, load.concurrency);
     try {
       await workers.ready;
       // As in the latency measurement: the worker has settled into waiting for notifications.

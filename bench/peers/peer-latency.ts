@@ -1,4 +1,4 @@
-import { percentile } from "../statistics";
+import { percentilesOf, type Percentiles } from "../statistics";
 import type { InstalledPeer } from "./peer-system";
 import { startPeerWorkers } from "./peer-worker-processes";
 import { sleep, waitUntil } from "../wait-until";
@@ -17,7 +17,7 @@ export interface PeerLatencyInput {
  * Trigger → handler start: each job is queued with the peer's single-job call, stamped with the
  * moment just before that call, and its handler records when it began.
  */
-export async function peerLatency({ peer, samples, gapMs }: PeerLatencyInput): Promise<{ p50: number; p95: number; p99: number }> {
+export async function peerLatency({ peer, samples, gapMs }: PeerLatencyInput): Promise<Percentiles> {
   await peer.clear();
   const workers = startPeerWorkers(peer.workerEntry, 1, { url: peer.url, concurrency: LATENCY_CONCURRENCY });
   try {
@@ -37,5 +37,5 @@ export async function peerLatency({ peer, samples, gapMs }: PeerLatencyInput): P
   }
   const latencies = workers.reports().flatMap((report) => report.waits.map(([, waited]) => waited));
   if (latencies.length !== samples) throw new Error(`${samples - latencies.length} of ${samples} jobs did not run`);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) };
+  return percentilesOf(latencies);
 }

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { repoRoot, stopChild } from "../child-process";
 import type { PeerWorkerReport } from "./peer-job";
-
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** A worker that has not reported this long after SIGTERM is killed, so a benchmark always ends. */
 const STOP_GRACE_MS = 60_000;
@@ -53,7 +51,7 @@ export function startPeerWorkers(entry: string, count: number, env: { url: strin
   return {
     ready,
     stop() {
-      stopping ??= Promise.all(children.map(stopChild)).then(() => undefined);
+      stopping ??= Promise.all(children.map((child) => stopChild(child, STOP_GRACE_MS))).then(() => undefined);
       return stopping;
     },
     assertAlive() {
@@ -62,18 +60,6 @@ export function startPeerWorkers(entry: string, count: number, env: { url: strin
     },
     reports: () => outputs.map((output, index) => parseReport(output, `${entry} #${index}`)),
   };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const killer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-    child.once("exit", () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }
 
 function parseReport(output: string, name: string): PeerWorkerReport {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
-export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 
 export interface StartedProcess {
   pid: number;
@@ -13,8 +13,15 @@ export interface StartedProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
+export interface StartOptions {
+  env: Record<string, string>;
+  readyText: string;
+  /** Also pass its error output on, for a process whose errors explain a failed measurement. */
+  echoErrors?: boolean;
+}
+
 /** A child process we keep the pid of, so its memory can be read. */
-export function startProcess(command: string, args: string[], { env, readyText }: { env: Record<string, string>; readyText: string }): StartedProcess {
+export function startProcess(command: string, args: string[], { env, readyText, echoErrors = false }: StartOptions): StartedProcess {
   const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   if (child.pid === undefined) throw new Error(`Could not start ${command}`);
   let output = "";
@@ -26,13 +33,15 @@ export function startProcess(command: string, args: string[], { env, readyText }
     };
     child.stdout!.setEncoding("utf8").on("data", collect);
     child.stderr!.setEncoding("utf8").on("data", collect);
+    if (echoErrors) child.stderr!.on("data", (chunk: string) => process.stderr.write(chunk));
     child.on("exit", (code, signal) => reject(new Error(`${args.at(-1) ?? command} exited (${code ?? signal}) before it was ready:\n${output.slice(-2_000)}`)));
   });
   ready.catch(() => undefined);
   return { pid: child.pid, ready, output: () => output, stop: (graceMs = 15_000) => stopChild(child, graceMs) };
 }
 
-function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+/** SIGTERM, then SIGKILL after `graceMs`, so a benchmark always ends; resolves once the process has exited. */
+export function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const kill = setTimeout(() => child.kill("SIGKILL"), graceMs);
