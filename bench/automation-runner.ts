@@ -1,7 +1,7 @@
 import { enqueueJob } from "../lib/jobs/enqueue";
 import { benchWork } from "./bench-jobs";
 import { connectAsAdmin, type BenchAdmin } from "./bench-database";
-import { useDatabaseInProcess } from "../lib/db/switch-process-database";
+import { useDatabaseInProcess } from "./use-database-in-process";
 import { sleep, waitForDrain } from "./wait-until";
 import { percentilesOf, type Percentiles } from "./statistics";
 import { startBenchWorkers } from "./bench-workers";

@@ -1,5 +1,5 @@
 import { enqueueJob } from "../../lib/jobs/enqueue";
-import { useDatabaseInProcess } from "../../lib/db/switch-process-database";
+import { useDatabaseInProcess } from "../use-database-in-process";
 import { automationLatency, latencySamples } from "../automation-runner";
 import { createBenchDatabase, type BenchDatabase } from "../bench-database";
 import { benchWork } from "../bench-jobs";

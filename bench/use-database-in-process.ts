@@ -1,5 +1,5 @@
-import { forgetCachedEnv } from "../config/env";
-import { disconnectDb } from "./client";
+import { forgetCachedEnv } from "../lib/config/env";
+import { disconnectDb } from "../lib/db";
 
 /**
  * Points this process's own database client (the one getDb() and enqueueJob use) at `url`. A
