@@ -35,14 +35,14 @@ const rawClientRule = {
   ],
 };
 
-// The product's library stands on its own: benchmarks build on it, never the other way round.
+// The product stands on its own: benchmarks build on it, never the other way round.
 const BENCH_MODULE = "/(^|\\u002F)bench(\\u002F|$)/";
-const libraryRule = {
+const productRule = {
   "no-restricted-syntax": [
     "error",
     ...["ImportDeclaration", "ImportExpression", "ExportNamedDeclaration", "ExportAllDeclaration"].map((node) => ({
       selector: `${node}[source.value=${BENCH_MODULE}]`,
-      message: "lib/ is the product: it must not import the benchmarks in bench/.",
+      message: "The product must not import the benchmarks in bench/.",
     })),
   ],
 };
@@ -59,5 +59,5 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.ts", "**/*.tsx", "**/*.mts"], ignores: RAW_CLIENT_ALLOWED, rules: rawClientRule },
-  { files: ["lib/**/*.ts", "lib/**/*.tsx"], rules: libraryRule },
+  { files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"], rules: productRule },
 );

@@ -4,7 +4,7 @@ import { automationFairness } from "../peers/automation-fairness";
 import { fairnessLoad, type FairnessResult } from "../peers/fairness-load";
 import { peerFairness } from "../peers/peer-fairness";
 import { FIFO_PEER } from "../peers/peer-systems";
-import { describeShape } from "../peers/worker-shapes";
+import { describeShape } from "../worker-shapes";
 import type { BenchCommand } from "./command";
 import { measureInTurns, withDatabase, withPeers } from "./measurement-loop";
 

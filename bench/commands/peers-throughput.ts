@@ -4,7 +4,7 @@ import { formatNumber, formatRepeated, markdownTable } from "../format";
 import { peerBudgetMs, throughputJobs } from "../peers/peer-settings";
 import { PEER_SYSTEMS } from "../peers/peer-systems";
 import { peerThroughput, type PeerThroughput } from "../peers/peer-throughput";
-import { describeShape, WORKER_SHAPES } from "../peers/worker-shapes";
+import { describeShape, describeWork, WORKER_SHAPES, type WorkerShape } from "../worker-shapes";
 import { spread } from "../statistics";
 import type { BenchCommand } from "./command";
 import { measureInTurns, withDatabase, withPeers } from "./measurement-loop";
@@ -35,16 +35,7 @@ export const peersThroughput: BenchCommand = {
                 measure: () => peerThroughput({ peer, jobs, workMs, budgetMs, ...shape }),
               })),
             ]);
-            const rate = (runs: PeerThroughput[]) => formatRepeated(runs, (run) => run.jobsPerSecond);
-            const medianRate = (runs: PeerThroughput[]) => spread(runs.map((run) => run.jobsPerSecond)).median;
-            const peerCells = installed.map(({ system }, peerIndex) => {
-              const ran = Math.min(...peerRuns[peerIndex]!.map((run) => run.ran));
-              const mark = ran < jobs ? " †" : "";
-              if (mark) cutShort.push(`${system.name}, ${workMs === 0 ? "no-op" : `${workMs} ms`}, ${describeShape(shape)}: ${formatNumber(ran)} of ${formatNumber(jobs)}`);
-              return rate(peerRuns[peerIndex]!) + mark;
-            });
-            const ratios = peerRuns.map((runs) => `${formatNumber(medianRate(automationRuns!) / medianRate(runs), 2)}×`);
-            rows.push([workMs === 0 ? "no-op" : `${workMs} ms`, describeShape(shape), rate(automationRuns!), ...peerCells, ...ratios]);
+            rows.push(throughputRow({ workMs, shape, jobs, automationRuns: automationRuns!, peers: installed.map(({ system }, index) => ({ name: system.name, runs: peerRuns[index]! })), cutShort }));
           }
         }
         const names = installed.map(({ system }) => system.name);
@@ -71,3 +62,27 @@ export const peersThroughput: BenchCommand = {
     );
   },
 };
+
+interface ThroughputCell {
+  workMs: number;
+  shape: WorkerShape;
+  jobs: number;
+  automationRuns: PeerThroughput[];
+  peers: { name: string; runs: PeerThroughput[] }[];
+  /** Collects the peers that ran out of time, for the report's footnote. */
+  cutShort: string[];
+}
+
+function throughputRow({ workMs, shape, jobs, automationRuns, peers, cutShort }: ThroughputCell): string[] {
+  const work = describeWork(workMs);
+  const rate = (runs: PeerThroughput[]) => formatRepeated(runs, (run) => run.jobsPerSecond);
+  const medianRate = (runs: PeerThroughput[]) => spread(runs.map((run) => run.jobsPerSecond)).median;
+  const peerCells = peers.map(({ name, runs }) => {
+    const ran = Math.min(...runs.map((run) => run.ran));
+    if (ran >= jobs) return rate(runs);
+    cutShort.push(`${name}, ${work}, ${describeShape(shape)}: ${formatNumber(ran)} of ${formatNumber(jobs)}`);
+    return `${rate(runs)} †`;
+  });
+  const ratios = peers.map(({ runs }) => `${formatNumber(medianRate(automationRuns) / medianRate(runs), 2)}×`);
+  return [work, describeShape(shape), rate(automationRuns), ...peerCells, ...ratios];
+}

@@ -1,13 +1,9 @@
 import { automationThroughput } from "../automation-runner";
 import { createBenchDatabase } from "../bench-database";
 import { formatNumber, formatRepeated, markdownTable } from "../format";
+import { describeWork, WORKER_SHAPES } from "../worker-shapes";
 import type { BenchCommand } from "./command";
 import { repeatMeasurement, withDatabase } from "./measurement-loop";
-
-const SHAPES = [
-  { processes: 1, concurrency: 16 },
-  { processes: 4, concurrency: 4 },
-] as const;
 
 export const workerThroughput: BenchCommand = {
   name: "worker",
@@ -17,8 +13,8 @@ export const workerThroughput: BenchCommand = {
     const rows = await withDatabase(createBenchDatabase(context.serverUrl, 10), async (database) => {
       const rows: string[][] = [];
       for (const workMs of [0, 1, 50]) {
-        const row = [workMs === 0 ? "no-op" : `${workMs} ms`];
-        for (const { processes, concurrency } of SHAPES) {
+        const row = [describeWork(workMs)];
+        for (const { processes, concurrency } of WORKER_SHAPES) {
           const measured = await repeatMeasurement(context, `worker: ${workMs} ms runs, ${processes} × ${concurrency}`, () =>
             automationThroughput({ url: database.url, businessIds: database.businessIds, runs, processes, concurrency, workMs }),
           );
@@ -31,7 +27,7 @@ export const workerThroughput: BenchCommand = {
     return [
       `## Automation worker throughput (${formatNumber(runs)} runs queued, then drained; runs/s)`,
       "",
-      ...markdownTable(["work per run", ...SHAPES.map((s) => `${s.processes} process${s.processes > 1 ? "es" : ""} × ${s.concurrency}`)], rows),
+      ...markdownTable(["work per run", ...WORKER_SHAPES.map((s) => `${s.processes} process${s.processes > 1 ? "es" : ""} × ${s.concurrency}`)], rows),
     ];
   },
 };
