@@ -10,7 +10,13 @@ describe("benchmark measurement loop", () => {
   it("lets the contenders take turns within each repetition and keeps each one's results apart", async () => {
     const order: string[] = [];
     const progress: string[] = [];
-    const contender = (label: string) => ({ label, measure: async () => (order.push(label), `${label}#${order.length}`) });
+    const contender = (label: string) => ({
+      label,
+      measure: async () => {
+        order.push(label);
+        return `${label}#${order.length}`;
+      },
+    });
 
     const results = await measureInTurns(contextOf(2, progress), [contender("a"), contender("b")]);
 
