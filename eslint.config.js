@@ -3,13 +3,15 @@ import nextPlugin from "@next/eslint-plugin-next";
 
 // Tenant data is reached through lib/tenancy's scoped access. Only these places may hold the raw
 // database client: the client itself, the tenancy layer, the worker's claim path, demo-data seeding
-// (it writes every business's rows) and entry scripts.
+// (it writes every business's rows), entry scripts and the benchmarks, which arrange their data
+// across businesses as tests do.
 const RAW_CLIENT_ALLOWED = [
   "lib/db/**",
   "lib/demo-data/**",
   "lib/tenancy/**",
   "lib/worker/claim/**",
   "scripts/**",
+  "bench/**",
   "**/*.test.ts",
   "e2e/**",
   "tests/**",
@@ -35,6 +37,18 @@ const rawClientRule = {
   ],
 };
 
+// The product stands on its own: benchmarks build on it, never the other way round.
+const BENCH_MODULE = "/(^|\\u002F)bench(\\u002F|$)/";
+const productRule = {
+  "no-restricted-syntax": [
+    "error",
+    ...["ImportDeclaration", "ImportExpression", "ExportNamedDeclaration", "ExportAllDeclaration"].map((node) => ({
+      selector: `${node}[source.value=${BENCH_MODULE}]`,
+      message: "The product must not import the benchmarks in bench/.",
+    })),
+  ],
+};
+
 export default tseslint.config(
   { ignores: ["node_modules/", ".next/", ".next-*/", "e2e/.data/", "e2e/.auth/", "lib/db/generated/", "data/", "test-results/", "playwright-report/", "next-env.d.ts"] },
   ...tseslint.configs.recommended,
@@ -47,4 +61,5 @@ export default tseslint.config(
     },
   },
   { files: ["**/*.ts", "**/*.tsx", "**/*.mts"], ignores: RAW_CLIENT_ALLOWED, rules: rawClientRule },
+  { files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"], rules: productRule },
 );

@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { BENCH_COMMANDS } from "../lib/bench/commands";
-import { mergeResults, type ResultSection } from "../lib/bench/results-file";
+import { BENCH_COMMANDS } from "../bench/commands";
+import { mergeResults, type ResultSection } from "../bench/results-file";
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

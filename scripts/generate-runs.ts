@@ -1,8 +1,8 @@
 // Usage: npx tsx scripts/generate-runs.ts --url <DATABASE_URL> [--runs 1000000] [--businesses 1000]
 // Migrates the database if needed, then fills it with businesses, users and a year of run
-// history (lib/bench/api-scale/generate-runs.ts). Expects a database without those businesses.
+// history (bench/api-scale/generate-runs.ts). Expects a database without those businesses.
 import { parseArgs } from "node:util";
-import { generateRuns } from "../lib/bench/api-scale/generate-runs";
+import { generateRuns } from "../bench/api-scale/generate-runs";
 import { applyMigrations } from "../lib/db/migrations";
 import { enableWriteAheadLog } from "../lib/db/sqlite-journal";
 

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installStatementTrace, traceStatements } from "../bench/api-scale/statement-trace";
+import { installStatementTrace, traceStatements } from "../db/testing/statement-trace";
 import { seedDemo } from "../demo-data/seed-demo";
 import { testDatabaseProvider } from "../db/testing/test-database-provider";
 import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
