@@ -23,3 +23,17 @@ test("[automation] anonymous visitors are sent to sign in and come back after si
   await page.goto("/automation");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
 });
+
+test("[automation] a callback URL that leaves the site leads to the automation page after sign-in", async ({ browser, baseURL }) => {
+  for (const callbackUrl of ["/%5Cevil.example/phish", "/%09/evil.example", "/%5C%5Cevil.example"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+    await page.getByLabel("Email").fill(ROLES.acmeMember);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${baseURL}/automation`);
+    await expect(page.getByRole("banner")).toContainText(ROLES.acmeMember);
+    await context.close();
+  }
+});
