@@ -1,15 +1,20 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { resolveAuthSecret } from "../config/auth-secret";
-import { findUserByEmail, recordLoginAttempt } from "../tenancy/identity-store";
-import { clientIp, isLoginThrottled } from "./login-throttle";
-import { DECOY_PASSWORD_HASH, verifyPassword } from "./password";
+import { clientAddress } from "../config/trusted-proxy";
+import { attemptSignIn } from "./sign-in-attempt";
+import { SIGN_IN_THROTTLED_CODE } from "./sign-in-throttled";
 
 const CredentialsInput = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
 });
+
+/** Thrown when the throttle refuses an attempt; the sign-in route turns its code into a 429. */
+export class SignInThrottled extends CredentialsSignin {
+  code = SIGN_IN_THROTTLED_CODE;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: resolveAuthSecret(),
@@ -28,15 +33,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = CredentialsInput.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const ip = clientIp(request.headers);
-        // Also enforced here so that every sign-in path is throttled, not only the HTTP endpoint.
-        if (await isLoginThrottled({ email, ip })) return null;
-        const user = await findUserByEmail(email);
-        const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
-        await recordLoginAttempt({ email, ip, succeeded: Boolean(user && valid) });
-        if (!user || !valid) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        const outcome = await attemptSignIn({ ...parsed.data, ip: clientAddress(request.headers) });
+        if (outcome.kind === "throttled") throw new SignInThrottled();
+        return outcome.kind === "signed_in" ? outcome.user : null;
       },
     }),
   ],
