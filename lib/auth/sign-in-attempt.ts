@@ -4,7 +4,7 @@ import { KNOWN_ADDRESS_MS, LOGIN_WINDOW_MS, throttleVerdict } from "./login-thro
 import { DECOY_PASSWORD_HASH, verifyPassword } from "./password";
 
 export type SignInOutcome =
-  | { kind: "signed_in"; user: { id: string; email: string; name: string } }
+  | { kind: "signed_in"; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { kind: "wrong_credentials" }
   | { kind: "throttled"; retryAfterMs: number };
 
@@ -37,5 +37,5 @@ export async function attemptSignIn({
   const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
   if (!user || !valid) return { kind: "wrong_credentials" };
   await markLoginAttemptSucceeded(reservation.attemptId);
-  return { kind: "signed_in", user: { id: user.id, email: user.email, name: user.name } };
+  return { kind: "signed_in", user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
