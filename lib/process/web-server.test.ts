@@ -19,7 +19,7 @@ let baseUrl: string;
 beforeAll(async () => {
   server = createWebServer(async (req, res) => {
     const hops = Number(new URL(req.url ?? "/", "http://local").searchParams.get("trustProxy") ?? "0");
-    res.end(clientAddress(requestHeaders(req), hops));
+    res.end(clientAddress(requestHeaders(req), { hops }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { CLIENT_ADDRESS_HEADER } from "../config/trusted-proxy";
+import { CLIENT_ADDRESS_HEADER, SERVER_SETS_CLIENT_ADDRESS } from "../config/trusted-proxy";
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -10,6 +10,7 @@ export type RequestHandler = (req: http.IncomingMessage, res: http.ServerRespons
  * is replaced before the handler runs.
  */
 export function createWebServer(handle: RequestHandler): http.Server {
+  process.env[SERVER_SETS_CLIENT_ADDRESS] = "1";
   return http.createServer((req, res) => {
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     handle(req, res).catch((error: unknown) => {
