@@ -22,4 +22,7 @@ export const E2E_ENV = {
   AUTH_SECRET_FILE: `./${E2E_DATA_DIR}/auth-secret`,
   STORAGE_DIR: `./${E2E_DATA_DIR}/storage`,
   PORT: String(E2E_PORT),
+  // As if behind one proxy: tests act from several addresses by sending X-Forwarded-For, whose
+  // right-most entry is then the client's address.
+  TRUST_PROXY: "1",
 };

@@ -24,7 +24,7 @@ for (const script of ["scripts/db-migrate.ts", "scripts/seed.ts"]) {
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const group = startChildGroup([
-  { command: bin("next"), args: ["start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], env },
+  { command: bin("tsx"), args: ["scripts/web.ts", "--hostname", "127.0.0.1", "--port", String(E2E_PORT)], env },
   ...(existsSync("scripts/worker.ts")
     ? [{ command: bin("tsx"), args: ["scripts/worker.ts"], env: { ...env, WORKER_POLL_INTERVAL_MS: "200" } }]
     : []),

@@ -26,7 +26,7 @@ if (seedDemoData) runStep("Loading demo data", bin("tsx"), ["scripts/seed.ts"]);
 if (!existsSync(".next/BUILD_ID")) runStep("Building the web app (first start only)", bin("next"), ["build"]);
 
 const group = startChildGroup([
-  { command: bin("next"), args: ["start", "-p", port] },
+  { command: bin("tsx"), args: ["scripts/web.ts", "--port", port] },
   // One scheduler tick is enough: the others would only find the slot already taken.
   ...Array.from({ length: workers }, (_, index) => ({
     command: bin("tsx"),

@@ -1,11 +1,12 @@
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { callbackPathFor } from "@/lib/auth/callback-target";
 
 export const metadata = { title: "Sign in · Automation" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an absolute callback URL could send the user elsewhere after sign-in.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/automation";
+  // Only this origin: a callback URL that resolves elsewhere could send the user to another site after sign-in.
+  const next = callbackPathFor(typeof callbackUrl === "string" ? callbackUrl : undefined);
   return (
     <main className="auth-page">
       <SignInForm next={next} />

@@ -26,7 +26,7 @@ export function SignInForm({ next }: { next: string }) {
         }),
       });
       if (response.status === 429) {
-        setStatus({ kind: "error", message: "Too many failed sign-ins. Try again in 15 minutes." });
+        setStatus({ kind: "error", message: "Too many failed sign-ins. Try again later." });
         return;
       }
       const { url } = (await response.json()) as { url?: string };

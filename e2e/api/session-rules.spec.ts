@@ -38,37 +38,90 @@ test("[session] an admin demoted to member while signed in can no longer cancel"
   await context.dispose();
 });
 
-test("[session] more than ten failed sign-ins for one account are throttled with 429", async () => {
-  const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
-  const headers = { "x-forwarded-for": "203.0.113.10" };
+test("[session] ten failed sign-ins for one account from one address are throttled there, not at the owner's address", async () => {
+  const email = `guessed-${Date.now()}@acme.example`;
+  await createMember({ email, slug: "acme" });
+  const owner = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+  const ownerAddress = { "x-forwarded-for": "203.0.113.11" };
+  expect((await signInWithCredentials(owner, email, PASSWORD, ownerAddress)).signedIn).toBe(true);
+
+  const attacker = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+  const attackerAddress = { "x-forwarded-for": "203.0.113.10" };
   for (let attempt = 1; attempt <= 10; attempt++) {
-    const { status, signedIn } = await signInWithCredentials(context, "admin@birch.example", "wrong-password", headers);
+    const { status, signedIn } = await signInWithCredentials(attacker, email, "wrong-password", attackerAddress);
     expect(signedIn).toBe(false);
     expect(status).not.toBe(429);
   }
-  const throttled = await signInWithCredentials(context, "admin@birch.example", "wrong-password", headers);
+  const throttled = await signInWithCredentials(attacker, email, PASSWORD, attackerAddress);
   expect(throttled.status).toBe(429);
-  // Even the right password is refused while the account is throttled, from any address.
-  const fresh = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
-  const correct = await signInWithCredentials(fresh, "admin@birch.example", PASSWORD, { "x-forwarded-for": "203.0.113.11" });
-  expect(correct.status).toBe(429);
-  expect(correct.signedIn).toBe(false);
-  await testDb().loginAttempt.deleteMany({ where: { email: "admin@birch.example" } });
-  await context.dispose();
-  await fresh.dispose();
+  expect(throttled.signedIn).toBe(false);
+
+  // The owner, from the address they signed in from before, is not locked out by the guesses.
+  const again = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+  expect((await signInWithCredentials(again, email, PASSWORD, ownerAddress)).signedIn).toBe(true);
+  await testDb().loginAttempt.deleteMany({ where: { email } });
+  await Promise.all([owner.dispose(), attacker.dispose(), again.dispose()]);
 });
 
-test("[session] more than ten failed sign-ins from one address are throttled with 429", async () => {
+test("[session] an address that failed a hundred times across accounts is throttled with 429", async () => {
+  const ip = "198.51.100.20";
+  const createdAt = new Date();
+  await testDb().loginAttempt.createMany({
+    data: Array.from({ length: 100 }, (_, index) => ({ email: `sprayed-${index}@example.com`, ip, succeeded: false, createdAt })),
+  });
   const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
-  const headers = { "x-forwarded-for": "198.51.100.20" };
-  for (let attempt = 1; attempt <= 10; attempt++) {
-    await signInWithCredentials(context, `someone-${attempt}@example.com`, "guess", headers);
-  }
-  const blocked = await signInWithCredentials(context, "member@acme.example", PASSWORD, headers);
+  const blocked = await signInWithCredentials(context, "member@acme.example", PASSWORD, { "x-forwarded-for": ip });
   expect(blocked.status).toBe(429);
   expect(blocked.signedIn).toBe(false);
-  await testDb().loginAttempt.deleteMany({ where: { ip: "198.51.100.20" } });
+  await testDb().loginAttempt.deleteMany({ where: { ip } });
   await context.dispose();
+});
+
+test("[session] addresses the client makes up do not spread its attempts over several limits", async () => {
+  const email = `spoofer-${Date.now()}@example.com`;
+  const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+  // Left of the trusted proxy's entry in X-Forwarded-For, and the server's own client-address header.
+  const spoofed = (attempt: number) => ({
+    "x-forwarded-for": `6.6.6.${attempt}, 203.0.113.30`,
+    "x-real-ip": `7.7.7.${attempt}`,
+    "x-automation-client-address": `8.8.8.${attempt}`,
+  });
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    expect((await signInWithCredentials(context, email, "guess", spoofed(attempt))).status).not.toBe(429);
+  }
+  expect((await signInWithCredentials(context, email, "guess", spoofed(11))).status).toBe(429);
+  expect(await testDb().loginAttempt.findMany({ where: { email }, distinct: ["ip"], select: { ip: true } })).toEqual([{ ip: "203.0.113.30" }]);
+
+  // Without X-Forwarded-For the connection's own address counts, whatever internal header is sent.
+  const direct = `direct-${Date.now()}@example.com`;
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    await signInWithCredentials(context, direct, "guess", { "x-automation-client-address": `8.8.8.${attempt}` });
+  }
+  expect((await signInWithCredentials(context, direct, "guess", { "x-automation-client-address": "8.8.8.11" })).status).toBe(429);
+  await testDb().loginAttempt.deleteMany({ where: { email: { in: [email, direct] } } });
+  await context.dispose();
+});
+
+test("[session] a session cookie kept from before sign-out is refused with 401", async ({ browser }) => {
+  const email = `signs-out-${Date.now()}@acme.example`;
+  await createMember({ email, slug: "acme" });
+  const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
+  expect((await signInWithCredentials(context, email)).signedIn).toBe(true);
+  expect((await context.get("/api/job-runs?limit=1")).status()).toBe(200);
+  const before = await context.storageState();
+
+  const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signOut = await context.post("/api/auth/signout", { form: { csrfToken }, headers: { "x-auth-return-redirect": "1" } });
+  expect(signOut.status()).toBe(200);
+
+  const replayed = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, storageState: before });
+  const response = await replayed.get("/api/job-runs?limit=1");
+  expect(response.status()).toBe(401);
+  expect((await response.json()).error.code).toBe("unauthorized");
+  const page = await (await browser.newContext({ baseURL: E2E_BASE_URL, storageState: before })).newPage();
+  await page.goto("/automation");
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  await Promise.all([context.dispose(), replayed.dispose(), page.context().close()]);
 });
 
 test("[session] cross-site mutations are refused and change nothing", async () => {

@@ -1,5 +1,4 @@
-import { sessionUserId } from "../auth/auth";
-import { loadActor } from "../tenancy/actor";
+import { loadSignedInActor } from "../auth/signed-in-actor";
 import { resolveAccess, canManageRuns, type Access } from "../tenancy/resolve-access";
 import { readActiveBusinessCookie } from "./active-business";
 import { AppError } from "../errors";
@@ -45,10 +44,9 @@ export function withScope<P extends RouteParams = RouteParams>(
 }
 
 export async function authenticate(req: Request): Promise<Access> {
-  const userId = await sessionUserId();
-  if (!userId) throw new AppError("unauthorized", "Sign in to continue");
-  // Re-read on every request: a removed member or demoted admin loses access at once.
-  const actor = await loadActor(userId);
+  // Re-read on every request: a removed member, a demoted admin or a session that was signed out
+  // elsewhere loses access at once.
+  const actor = await loadSignedInActor();
   if (!actor) throw new AppError("unauthorized", "Sign in to continue");
   return resolveAccess(actor, readActiveBusinessCookie(req));
 }

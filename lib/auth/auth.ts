@@ -1,15 +1,21 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { resolveAuthSecret } from "../config/auth-secret";
-import { findUserByEmail, recordLoginAttempt } from "../tenancy/identity-store";
-import { clientIp, isLoginThrottled } from "./login-throttle";
-import { DECOY_PASSWORD_HASH, verifyPassword } from "./password";
+import { clientAddress } from "../config/trusted-proxy";
+import { bumpSessionVersion } from "../tenancy/identity-store";
+import { attemptSignIn } from "./sign-in-attempt";
+import { SIGN_IN_THROTTLED_CODE } from "./sign-in-throttled";
 
 const CredentialsInput = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
 });
+
+/** Thrown when the throttle refuses an attempt; the sign-in route turns its code into a 429. */
+export class SignInThrottled extends CredentialsSignin {
+  code = SIGN_IN_THROTTLED_CODE;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: resolveAuthSecret(),
@@ -28,34 +34,51 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = CredentialsInput.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const ip = clientIp(request.headers);
-        // Also enforced here so that every sign-in path is throttled, not only the HTTP endpoint.
-        if (await isLoginThrottled({ email, ip })) return null;
-        const user = await findUserByEmail(email);
-        const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
-        await recordLoginAttempt({ email, ip, succeeded: Boolean(user && valid) });
-        if (!user || !valid) return null;
-        return { id: user.id, email: user.email, name: user.name };
+        const outcome = await attemptSignIn({ ...parsed.data, ip: clientAddress(request.headers) });
+        if (outcome.kind === "throttled") throw new SignInThrottled();
+        return outcome.kind === "signed_in" ? outcome.user : null;
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sessionVersion = user.sessionVersion;
+      }
       return token;
     },
-    // Only the user id travels in the session; roles and memberships are re-read per request.
+    // Only the user id and session version travel in the session; roles and memberships are re-read per request.
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sessionVersion;
       return session;
+    },
+  },
+  events: {
+    // Ends this user's sessions on every device, not only the cookie being cleared here.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub && typeof token.sessionVersion === "number") {
+        await bumpSessionVersion({ userId: token.sub, ifVersion: token.sessionVersion });
+      }
     },
   },
 });
 
-/** The signed-in user's id, or null. Checks the id itself, never just that a session exists. */
-export async function sessionUserId(): Promise<string | null> {
+export interface SessionIdentity {
+  userId: string;
+  sessionVersion: number;
+}
+
+/**
+ * Who the session says is signed in, or null. Checks the id and version themselves, never just that
+ * a session exists; whether that session has ended is the actor load's decision (loadSessionActor).
+ */
+export async function sessionIdentity(): Promise<SessionIdentity | null> {
   const session = await auth();
-  const id = session?.user?.id;
-  return typeof id === "string" && id.length > 0 ? id : null;
+  const userId = session?.user?.id;
+  const sessionVersion = session?.sessionVersion;
+  if (typeof userId !== "string" || userId.length === 0 || typeof sessionVersion !== "number") return null;
+  return { userId, sessionVersion };
 }

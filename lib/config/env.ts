@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   STORAGE_DIR: z.string().default("./data/storage"),
   /** Public origin of the web app, used for the cross-site check when a proxy rewrites Host. */
   APP_ORIGIN: z.url().optional(),
+  /**
+   * How many proxies in front of the web app append to X-Forwarded-For (and set X-Forwarded-Host
+   * and -Proto). 0: forwarded headers come from the client and are ignored.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
   /** Runs one worker process executes at the same time. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),

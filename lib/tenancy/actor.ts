@@ -20,11 +20,27 @@ export interface Actor {
 }
 
 export async function loadActor(userId: string): Promise<Actor | null> {
-  const user = await getDb().user.findUnique({
+  const user = await readUserWithMemberships(userId);
+  return user ? toActor(user) : null;
+}
+
+/**
+ * The actor of a signed-in session, or null when the session has ended: its user is gone, or their
+ * session version moved on since it was signed in (sign-out, a password change, lost rights).
+ */
+export async function loadSessionActor({ userId, sessionVersion }: { userId: string; sessionVersion: number }): Promise<Actor | null> {
+  const user = await readUserWithMemberships(userId);
+  return user && user.sessionVersion === sessionVersion ? toActor(user) : null;
+}
+
+function readUserWithMemberships(userId: string) {
+  return getDb().user.findUnique({
     where: { id: userId },
     include: { memberships: { include: { business: true } } },
   });
-  if (!user) return null;
+}
+
+function toActor(user: NonNullable<Awaited<ReturnType<typeof readUserWithMemberships>>>): Actor {
   return {
     userId: user.id,
     email: user.email,
