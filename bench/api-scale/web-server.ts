@@ -12,8 +12,9 @@ export interface WebServer {
 }
 
 const NEXT = path.join(repoRoot, "node_modules/next/dist/bin/next");
+const WEB_ENTRY = path.join(repoRoot, "scripts/web.ts");
 
-/** The production server (`next start`) on a free loopback port; builds once if there is no build yet. */
+/** The production server (`npm run web`) on a free loopback port; builds once if there is no build yet. */
 export async function startWebServer({ databaseUrl, progress }: { databaseUrl: string; progress(message: string): void }): Promise<WebServer> {
   if (!existsSync(path.join(repoRoot, ".next/BUILD_ID"))) {
     progress("http: building the web app (no .next build yet)");
@@ -23,7 +24,7 @@ export async function startWebServer({ databaseUrl, progress }: { databaseUrl: s
   const port = await freePort();
   // Its own auth secret and storage, removed with the server.
   const dir = mkdtempSync(path.join(tmpdir(), "automation-web-"));
-  const server = startProcess(process.execPath, [NEXT, "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const server = startProcess(process.execPath, ["--import", "tsx", WEB_ENTRY, "--hostname", "127.0.0.1", "--port", String(port)], {
     env: {
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
