@@ -5,23 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { PoolConfig } from "pg";
-import { diffMigrationsToSchema } from "./diff-migrations-to-schema";
 import { lockfileContent } from "./migrations-folder";
 import type { MigrationProvider } from "./provider";
-
-// 1. `engine.createMigration` gets no shadow database in the WASM build; a diff from the migrations folder yields the same script.
-export function createMigrationScript(
-  engine: SchemaEngine,
-  input: { migrationsList: MigrationList; schemaFiles: SchemaContainer[] },
-): Promise<string | null> {
-  return diffMigrationsToSchema(engine, input);
-}
 
 // 1. The diff refuses a migrations folder without migration_lock.toml, so assume the provider's own.
 export function withDefaultLockfile(list: MigrationList, provider: MigrationProvider): MigrationList {
