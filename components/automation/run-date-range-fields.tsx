@@ -11,30 +11,35 @@ interface RunDateRangeFieldsProps {
 export function RunDateRangeFields({ from, to, error, onChange }: RunDateRangeFieldsProps) {
   return (
     <>
-      <Field label="From" error={error ?? undefined}>
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            className={fieldControlClassName}
-            value={from}
-            max={to || undefined}
-            onChange={(event) => onChange({ from: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="To">
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            className={fieldControlClassName}
-            value={to}
-            min={from || undefined}
-            onChange={(event) => onChange({ to: event.target.value })}
-          />
-        )}
-      </Field>
+      <DateField label="From" value={from} max={to} error={error} onChange={(value) => onChange({ from: value })} />
+      <DateField label="To" value={to} min={from} error={null} onChange={(value) => onChange({ to: value })} />
     </>
+  );
+}
+
+interface DateFieldProps {
+  label: string;
+  value: string;
+  min?: string;
+  max?: string;
+  error: string | null;
+  onChange: (value: string) => void;
+}
+
+function DateField({ label, value, min, max, error, onChange }: DateFieldProps) {
+  return (
+    <Field label={label} error={error ?? undefined}>
+      {(control) => (
+        <input
+          {...control}
+          type="date"
+          className={fieldControlClassName}
+          value={value}
+          min={min || undefined}
+          max={max || undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
