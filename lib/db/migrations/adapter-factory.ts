@@ -46,8 +46,7 @@ export function createMigrationAdapterFactory(provider: MigrationProvider, url: 
 type Track = (adapter: SqlDriverAdapter) => SqlDriverAdapter;
 
 function sqliteFactory(url: string, track: Track): SqlMigrationAwareDriverAdapterFactory {
-  // The native engine stores SQLite dates as unix milliseconds, as the application's client does.
-  const base = new PrismaBetterSqlite3({ url }, { timestampFormat: "unixepoch-ms" });
+  const base = new PrismaBetterSqlite3({ url });
   return {
     provider: base.provider,
     adapterName: base.adapterName,

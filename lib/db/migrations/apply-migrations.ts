@@ -1,11 +1,13 @@
+import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { diagnoseMigrationHistoryIfRecorded } from "./engine-workarounds";
-import { ensurePostgresDatabase } from "./postgres-database";
-import { readMigrationsList } from "./migrations-folder";
+import type { MigrationConnection } from "./migration-connection";
+import { ensureHistoryTable, isRecorded, readHistory, recordFinished, recordStarted } from "./migration-history";
+import { type MigrationScript, readMigrationScripts } from "./migration-scripts";
 import { defaultPrismaDir, providerPaths } from "./paths";
+import { pendingMigrations } from "./pending-migrations";
+import { openPostgresMigrationConnection } from "./postgres-migration-connection";
 import { type MigrationProvider, providerFromUrl } from "./provider";
-import { ensureSqliteParentFolder } from "./sqlite-file";
-import { withSchemaEngine } from "./wasm-engine";
+import { openSqliteMigrationConnection } from "./sqlite-migration-connection";
 
 export interface ApplyMigrationsOptions {
   url: string;
@@ -17,36 +19,47 @@ export interface ApplyMigrationsOptions {
 }
 
 /**
- * Applies every migration folder not yet recorded in `_prisma_migrations`, in name order, and
- * records it the way `prisma migrate deploy` does. Returns the names of the folders applied.
+ * Applies every migration folder not yet recorded in `_prisma_migrations`, in name order, each in
+ * its own transaction, and records it as `prisma migrate deploy` does. Returns the names applied.
  */
 export async function applyMigrations(options: ApplyMigrationsOptions): Promise<string[]> {
   const { url, log, prismaDir = defaultPrismaDir } = options;
   const provider = options.provider ?? providerFromUrl(url);
   const { migrationsDir } = providerPaths(provider, prismaDir);
-  const migrationsList = readMigrationsList(migrationsDir);
-  const folderCount = migrationsList.migrationDirectories.length;
-  log?.(`${folderCount} migration${folderCount === 1 ? "" : "s"} found in ${displayPath(migrationsDir)}`);
+  const migrations = readMigrationScripts(migrationsDir);
+  log?.(`${migrations.length} migration${migrations.length === 1 ? "" : "s"} found in ${displayPath(migrationsDir)}`);
 
-  if (provider === "sqlite") ensureSqliteParentFolder(url);
-  else await ensurePostgresDatabase(url, log);
-
-  return withSchemaEngine({ provider, url, log }, async (engine) => {
-    const diagnosis = await diagnoseMigrationHistoryIfRecorded(engine, {
-      migrationsList,
-      optInToShadowDatabase: false,
-      filters: { externalTables: [], externalEnums: [] },
-    });
-    if (diagnosis && diagnosis.editedMigrationNames.length > 0) {
-      log?.(`Warning: modified since they were applied: ${diagnosis.editedMigrationNames.join(", ")}`);
+  const connection =
+    provider === "sqlite" ? openSqliteMigrationConnection(url) : await openPostgresMigrationConnection(url, log);
+  try {
+    await ensureHistoryTable(connection);
+    const applied: string[] = [];
+    for (const migration of pendingMigrations(migrations, await readHistory(connection))) {
+      if (await applyMigration(connection, migration)) applied.push(migration.name);
     }
+    return applied;
+  } finally {
+    await connection.close();
+  }
+}
 
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList,
-      filters: { externalTables: [], externalEnums: [] },
+/** False when another process applied it first. */
+async function applyMigration(connection: MigrationConnection, migration: MigrationScript): Promise<boolean> {
+  const id = randomUUID();
+  try {
+    return await connection.inTransaction(async () => {
+      if (await isRecorded(connection, migration.name)) return false;
+      await recordStarted(connection, migration, id);
+      await connection.runScript(migration.script);
+      await recordFinished(connection, id);
+      return true;
     });
-    return appliedMigrationNames;
-  });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // The failure being recorded or not, the caller must learn why the migration failed.
+    await recordStarted(connection, migration, id, message).catch(() => undefined);
+    throw new Error(`Migration ${migration.name} failed: ${message}`, { cause: error });
+  }
 }
 
 function displayPath(absolutePath: string): string {

@@ -1,27 +1,16 @@
-import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlQuery } from "@prisma/driver-adapter-utils";
 import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { applyMigrations } from "./apply-migrations";
+import { describe, expect, it } from "vitest";
 import {
-  clearEngineTimers,
   type ConnectingPool,
-  diagnoseMigrationHistoryIfRecorded,
-  postgresPoolConfig,
   reportCharColumnsAsText,
   runParameterlessSqlAsScript,
   runScriptsInOneQuery,
-  withClearableTimers,
   withDefaultLockfile,
 } from "./engine-workarounds";
-import { readMigrationsList } from "./migrations-folder";
-import { providerPaths } from "./paths";
-import { makeTempDir } from "./test-helpers";
-import { withSchemaEngine } from "./wasm-engine";
 
 const TWO_STATEMENTS = 'CREATE TABLE "a" ("id" INTEGER);\nCREATE TABLE "b" ("id" INTEGER);';
-const noFilters = { externalTables: [], externalEnums: [] };
 
 function sql(text: string, args: unknown[] = []): SqlQuery {
   return { sql: text, args, argTypes: args.map(() => ({ scalarType: "int" as const, arity: "scalar" as const })) };
@@ -120,56 +109,7 @@ describe("pitfall 3: PostgreSQL \"char\" columns", () => {
   });
 });
 
-describe("pitfall 4: PostgreSQL connection settings", () => {
-  it("are discrete fields, so a shadow database name cannot be overridden by a connection string", () => {
-    const config = postgresPoolConfig("postgresql://app:s3cret@db.internal:6543/automation?sslmode=disable");
-    expect(config).toMatchObject({ host: "db.internal", port: 6543, user: "app", password: "s3cret" });
-    expect(config.database).toBe("automation");
-    expect(config.connectionString).toBeUndefined();
-    expect({ ...config, database: "shadow" }.database).toBe("shadow");
-  });
-});
-
-describe("pitfall 6: diagnosing a SQLite file without _prisma_migrations", () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  beforeEach(() => {
-    temp = makeTempDir("diagnose");
-  });
-  afterEach(() => temp.cleanup());
-
-  const diagnose = (url: string, migrationsList: MigrationList) =>
-    withSchemaEngine({ provider: "sqlite", url }, (engine) =>
-      diagnoseMigrationHistoryIfRecorded(engine, { migrationsList, optInToShadowDatabase: false, filters: noFilters }),
-    );
-
-  it("reports no history instead of failing, then the real history once migrated", async () => {
-    const url = `file:${path.join(temp.dir, "fresh.db")}`;
-    const migrationsList = readMigrationsList(providerPaths("sqlite").migrationsDir);
-
-    expect(await diagnose(url, migrationsList)).toBeNull();
-
-    await applyMigrations({ url });
-    expect(await diagnose(url, migrationsList)).toMatchObject({
-      hasMigrationsTable: true,
-      editedMigrationNames: [],
-      failedMigrationNames: [],
-      history: null,
-    });
-  });
-
-  // When this stops throwing P1014, the engine handles fresh files and the workaround can go.
-  it("is still an error from the engine itself", async () => {
-    const url = `file:${path.join(temp.dir, "upstream.db")}`;
-    const migrationsList = readMigrationsList(providerPaths("sqlite").migrationsDir);
-    await expect(
-      withSchemaEngine({ provider: "sqlite", url }, (engine) =>
-        engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: noFilters }),
-      ),
-    ).rejects.toMatchObject({ code: "P1014" });
-  });
-});
-
-describe("pitfall 7: PostgreSQL scripts split on every semicolon", () => {
+describe("pitfall 5: PostgreSQL scripts split on every semicolon", () => {
   it("sends the whole script as one parameterless query", async () => {
     const sent: SqlQuery[] = [];
     const adapter = runScriptsInOneQuery({
@@ -183,35 +123,5 @@ describe("pitfall 7: PostgreSQL scripts split on every semicolon", () => {
     await adapter.executeScript(script);
 
     expect(sent).toEqual([{ sql: script, args: [], argTypes: [] }]);
-  });
-});
-
-describe("pitfall 8: engine timers that are never cleared", () => {
-  afterEach(() => vi.useRealTimers());
-
-  const engineSetTimeout = () => {
-    const imports = withClearableTimers({ __wbg_setTimeout_0123abcd: () => undefined, other: 1 });
-    expect(imports.other).toBe(1);
-    return imports.__wbg_setTimeout_0123abcd as (callback: () => void, delay: number) => unknown;
-  };
-
-  it("still fire when the engine waits for them", () => {
-    vi.useFakeTimers();
-    const fired = vi.fn();
-    engineSetTimeout()(fired, 50);
-
-    vi.advanceTimersByTime(50);
-    expect(fired).toHaveBeenCalledTimes(1);
-  });
-
-  it("are cancelled once no engine needs them", () => {
-    vi.useFakeTimers();
-    const fired = vi.fn();
-    engineSetTimeout()(fired, 10_000);
-
-    clearEngineTimers();
-    vi.advanceTimersByTime(10_000);
-    expect(fired).not.toHaveBeenCalled();
-    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -5,26 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
-import type {
-  DiagnoseMigrationHistoryInput,
-  DiagnoseMigrationHistoryOutput,
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-} from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { PoolConfig } from "pg";
-import { parseIntoClientConfig } from "pg-connection-string";
-import { diffMigrationsToSchema } from "./diff-migrations-to-schema";
 import { lockfileContent } from "./migrations-folder";
 import type { MigrationProvider } from "./provider";
-
-// 1. `engine.createMigration` gets no shadow database in the WASM build; a diff from the migrations folder yields the same script.
-export function createMigrationScript(
-  engine: SchemaEngine,
-  input: { migrationsList: MigrationList; schemaFiles: SchemaContainer[] },
-): Promise<string | null> {
-  return diffMigrationsToSchema(engine, input);
-}
 
 // 1. The diff refuses a migrations folder without migration_lock.toml, so assume the provider's own.
 export function withDefaultLockfile(list: MigrationList, provider: MigrationProvider): MigrationList {
@@ -61,12 +45,7 @@ export function reportCharColumnsAsText(pool: ConnectingPool): void {
   });
 }
 
-// 4. node-pg lets a connection string override `database`, pointing the shadow pool at the main database: use discrete fields.
-export function postgresPoolConfig(url: string): PoolConfig {
-  return parseIntoClientConfig(url);
-}
-
-// 5. @prisma/adapter-pg drops its shadow database while that database's pool is open, fails, and leaves it behind.
+// 4. @prisma/adapter-pg drops its shadow database while that database's pool is open, fails, and leaves it behind.
 export async function connectToDisposableShadowDatabase(
   config: PoolConfig,
   prepare: (adapter: PrismaPgAdapter) => SqlDriverAdapter,
@@ -93,50 +72,13 @@ export async function connectToDisposableShadowDatabase(
   return shadow;
 }
 
-// 6. `diagnoseMigrationHistory` throws P1014 on a SQLite file that has no `_prisma_migrations` table yet.
-export async function diagnoseMigrationHistoryIfRecorded(
-  engine: SchemaEngine,
-  input: DiagnoseMigrationHistoryInput,
-): Promise<DiagnoseMigrationHistoryOutput | null> {
-  try {
-    return await engine.diagnoseMigrationHistory(input);
-  } catch (error) {
-    if (errorCode(error) === "P1014") return null;
-    throw error;
-  }
-}
-
-// 7. @prisma/adapter-pg's `executeScript` splits on every ";" (even inside literals) and commits each piece alone.
+// 5. @prisma/adapter-pg's `executeScript` splits on every ";" (even inside literals) and commits each piece alone.
 export function runScriptsInOneQuery(adapter: SqlDriverAdapter): SqlDriverAdapter {
   adapter.executeScript = async (script) => {
     // A parameterless query goes over the simple protocol: one implicit transaction, as the native engine sends it.
     await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
   };
   return adapter;
-}
-
-const pendingEngineTimers = new Set<ReturnType<typeof setTimeout>>();
-
-// 8. The engine never clears its setTimeout timers; the 10 s advisory-lock timeout keeps Node alive after a PostgreSQL run.
-export function withClearableTimers(engineImports: Record<string, unknown>): Record<string, unknown> {
-  const imports = { ...engineImports };
-  for (const name of Object.keys(imports).filter((key) => key.startsWith("__wbg_setTimeout_"))) {
-    imports[name] = (callback: () => void, delay: number) => {
-      const timer = setTimeout(() => {
-        pendingEngineTimers.delete(timer);
-        callback();
-      }, delay >>> 0);
-      pendingEngineTimers.add(timer);
-      return timer;
-    };
-  }
-  return imports;
-}
-
-/** Call only when no engine is running: a running engine may be waiting on one of these timers. */
-export function clearEngineTimers(): void {
-  for (const timer of pendingEngineTimers) clearTimeout(timer);
-  pendingEngineTimers.clear();
 }
 
 const PG_CHAR_OID = 18;
@@ -164,6 +106,3 @@ function retypeCharColumns(result: unknown): unknown {
   return result;
 }
 
-function errorCode(error: unknown): unknown {
-  return typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
-}

@@ -1,45 +1,39 @@
-import { PrismaPg } from "@prisma/adapter-pg";
-import { isDriverAdapterError } from "@prisma/driver-adapter-utils";
-import type { PoolConfig } from "pg";
-import { migrationPoolConfig } from "./postgres-config";
+import pg from "pg";
 
 // The database every PostgreSQL server has, used to create the one the URL names.
 const MAINTENANCE_DATABASE = "postgres";
+const INVALID_CATALOG_NAME = "3D000";
+// Two concurrent CREATE DATABASE of one name: 42P04, or 23505 when both pass the existence check.
+const ALREADY_CREATED = new Set(["42P04", "23505"]);
 
-/** Creates the database named in `url` when the server does not have it yet, as `prisma migrate deploy` does. */
-export async function ensurePostgresDatabase(url: string, log?: (message: string) => void): Promise<void> {
-  const config = migrationPoolConfig(url);
-  const database = config.database;
-  if (!database || (await databaseExists(config))) return;
-
-  const maintenance = await new PrismaPg({ ...config, database: MAINTENANCE_DATABASE }).connect();
+/** Connects to the configured database, first creating it when the server lacks it, as `prisma migrate deploy` does. */
+export async function connectCreatingDatabase(config: pg.ClientConfig, log?: (message: string) => void): Promise<pg.Client> {
   try {
-    await maintenance.executeScript(`CREATE DATABASE ${quoteIdentifier(database)}`);
-  } finally {
-    await maintenance.dispose();
-  }
-  log?.(`Created database ${database}`);
-}
-
-async function databaseExists(config: PoolConfig): Promise<boolean> {
-  const adapter = await new PrismaPg(config).connect();
-  try {
-    await adapter.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] });
-    return true;
+    return await connect(config);
   } catch (error) {
-    if (!isDriverAdapterError(error)) throw error;
-    if (error.cause.kind === "DatabaseDoesNotExist") return false;
-    throw new Error(`Cannot connect to PostgreSQL: ${describeCause(error.cause)}`, { cause: error });
-  } finally {
-    await adapter.dispose();
+    if (!config.database || errorCode(error) !== INVALID_CATALOG_NAME) throw error;
   }
+  const maintenance = await connect({ ...config, database: MAINTENANCE_DATABASE });
+  try {
+    await maintenance.query(`CREATE DATABASE ${quoteIdentifier(config.database)}`);
+    log?.(`Created database ${config.database}`);
+  } catch (error) {
+    // Another process starting at the same time may have created it first.
+    if (!ALREADY_CREATED.has(String(errorCode(error)))) throw error;
+  } finally {
+    await maintenance.end();
+  }
+  return connect(config);
 }
 
-// Adapter errors carry only a kind and its fields (host, port, database, …), never the password.
-function describeCause(cause: { kind: string }): string {
-  const { kind, ...details } = cause as { kind: string } & Record<string, unknown>;
-  const fields = Object.entries(details).map(([key, value]) => `${key} ${String(value)}`);
-  return fields.length > 0 ? `${kind} (${fields.join(", ")})` : kind;
+async function connect(config: pg.ClientConfig): Promise<pg.Client> {
+  const client = new pg.Client(config);
+  await client.connect();
+  return client;
+}
+
+function errorCode(error: unknown): unknown {
+  return typeof error === "object" && error !== null && "code" in error ? error.code : undefined;
 }
 
 function quoteIdentifier(name: string): string {

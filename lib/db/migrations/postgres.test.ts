@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "./apply-migrations";
 import { checkMigrationsMatchSchema } from "./check-migrations";
 import { createMigration } from "./create-migration";
-import { postgresPoolConfig } from "./engine-workarounds";
+import { migrationPoolConfig } from "./postgres-config";
 import { migrationFolderNames } from "./migrations-folder";
 import { providerPaths } from "./paths";
 import { makeTempDir } from "./test-helpers";
@@ -25,7 +25,7 @@ function postgresSchemaFromSqlite(): string {
 }
 
 async function query(url: string, sql: string, args: unknown[] = []): Promise<unknown[][]> {
-  const adapter = await new PrismaPg(postgresPoolConfig(url)).connect();
+  const adapter = await new PrismaPg(migrationPoolConfig(url)).connect();
   try {
     const argTypes = args.map(() => ({ scalarType: "string" as const, arity: "scalar" as const }));
     return (await adapter.queryRaw({ sql, args, argTypes })).rows;
@@ -49,7 +49,7 @@ describe.skipIf(!serverUrl)("migrations on PostgreSQL", () => {
   let prismaDir: string;
 
   beforeAll(() => {
-    const host = postgresPoolConfig(serverUrl!).host ?? "localhost";
+    const host = migrationPoolConfig(serverUrl!).host ?? "localhost";
     // These tests create and drop databases: never let them near a shared server.
     if (!LOCAL_HOSTS.has(host) && !host.startsWith("/")) {
       throw new Error(`TEST_POSTGRES_URL must point at a local server, not ${host}`);
@@ -108,5 +108,22 @@ describe.skipIf(!serverUrl)("migrations on PostgreSQL", () => {
 
     expect(await applyMigrations({ url, prismaDir })).toEqual(["99990101000000_comment"]);
     expect(await query(url, "SELECT obj_description('users'::regclass)")).toEqual([["people; who sign in"]]);
+  });
+
+  it("rolls back a migration that fails half-way, records it as failed and refuses to go on", async () => {
+    const { migrationsDir } = providerPaths("postgresql", prismaDir);
+    const broken = "99990102000000_half";
+    mkdirSync(path.join(migrationsDir, broken));
+    writeFileSync(path.join(migrationsDir, broken, "migration.sql"), 'CREATE TABLE "half" ("id" INTEGER);\nCREATE TABLE oops (;\n');
+
+    await expect(applyMigrations({ url, prismaDir })).rejects.toThrow(broken);
+
+    expect(await query(url, "SELECT to_regclass('half') IS NULL")).toEqual([[true]]);
+    expect(
+      await query(url, "SELECT finished_at IS NULL, logs LIKE '%syntax error%' FROM _prisma_migrations WHERE migration_name = $1", [
+        broken,
+      ]),
+    ).toEqual([[true, true]]);
+    await expect(applyMigrations({ url, prismaDir })).rejects.toThrow(`Migration ${broken} failed earlier`);
   });
 });

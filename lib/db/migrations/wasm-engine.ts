@@ -5,13 +5,11 @@ import * as glue from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaContainer, SchemaEngine } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { createMigrationAdapterFactory } from "./adapter-factory";
 import { withCapturedCause } from "./engine-errors";
-import { clearEngineTimers, withClearableTimers } from "./engine-workarounds";
 import type { MigrationProvider } from "./provider";
 
 export type { SchemaEngine };
 
 let instantiated = false;
-let runningEngines = 0;
 
 /**
  * Node 20 cannot import the package's main entry (it imports the .wasm file directly), so the
@@ -23,7 +21,7 @@ function instantiateSchemaEngineWasm(): void {
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmModule = new WebAssembly.Module(readFileSync(gluePath.replace(/\.js$/, ".wasm")));
   const instance = new WebAssembly.Instance(wasmModule, {
-    "./schema_engine_bg.js": withClearableTimers({ ...glue }) as WebAssembly.ModuleImports,
+    "./schema_engine_bg.js": { ...glue } as WebAssembly.ModuleImports,
   });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
@@ -33,8 +31,8 @@ function instantiateSchemaEngineWasm(): void {
 export interface SchemaEngineOptions {
   provider: MigrationProvider;
   url: string;
-  /** Schema files the engine validates against; not needed to apply migrations. */
-  schemaFiles?: SchemaContainer[];
+  /** Schema files the engine validates against. */
+  schemaFiles: SchemaContainer[];
   log?: (message: string) => void;
 }
 
@@ -44,26 +42,13 @@ export async function withSchemaEngine<T>(
   work: (engine: SchemaEngine) => Promise<T>,
 ): Promise<T> {
   instantiateSchemaEngineWasm();
-  runningEngines += 1;
-  try {
-    return await runSchemaEngine(options, work);
-  } finally {
-    runningEngines -= 1;
-    if (runningEngines === 0) clearEngineTimers();
-  }
-}
-
-async function runSchemaEngine<T>(
-  options: SchemaEngineOptions,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
   const adapters = createMigrationAdapterFactory(options.provider, options.url);
   const boundFactory = bindMigrationAwareSqlAdapterFactory(adapters.factory);
   let engine: SchemaEngine | undefined;
   let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
     engine = await glue.SchemaEngine.new(
-      { datamodels: options.schemaFiles?.map((file): [string, string] => [file.path, file.content]) },
+      { datamodels: options.schemaFiles.map((file): [string, string] => [file.path, file.content]) },
       (line: string) => forwardEngineLog(line, options.log),
       boundFactory,
     );

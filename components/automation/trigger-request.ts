@@ -1,0 +1,40 @@
+import type { RegisteredJobType } from "@/lib/client/job-run-schemas";
+import type { TriggerJobRunInput } from "@/lib/client/job-runs";
+import { validateParams, type ParamField, type ParamValues } from "@/lib/client/params-form";
+import { parseTags } from "./run-tags";
+import { emptyTriggerErrors, hasTriggerErrors, type TriggerFormErrors } from "./trigger-issues";
+
+const MAX_IDEMPOTENCY_KEY = 200;
+
+export interface TriggerFormInput {
+  definition: RegisteredJobType;
+  fields: ParamField[];
+  values: ParamValues;
+  businessId: string;
+  idempotencyKey: string;
+  tagsText: string;
+  isSystemAdmin: boolean;
+}
+
+/** The request the run-job form sends, or the errors to show next to its fields instead. */
+export function buildTriggerRequest(input: TriggerFormInput): { request: TriggerJobRunInput } | { errors: TriggerFormErrors } {
+  const { definition, isSystemAdmin, businessId } = input;
+  const checked = validateParams(input.fields, input.values);
+  const errors: TriggerFormErrors = { ...emptyTriggerErrors(), params: checked.errors };
+  if (isSystemAdmin && definition.scope === "tenant" && !businessId) errors.businessId = "Choose the business to run this job for.";
+  const tags = parseTags(input.tagsText);
+  if ("error" in tags) errors.tags = tags.error;
+  const key = input.idempotencyKey.trim();
+  if (key.length > MAX_IDEMPOTENCY_KEY) errors.idempotencyKey = `Use at most ${MAX_IDEMPOTENCY_KEY} characters.`;
+  if (hasTriggerErrors(errors) || "error" in tags) return { errors };
+
+  return {
+    request: {
+      jobType: definition.type,
+      params: checked.params,
+      ...(key ? { idempotencyKey: key } : {}),
+      ...(tags.tags.length ? { tags: tags.tags } : {}),
+      ...(isSystemAdmin ? { businessId: definition.scope === "system" ? null : businessId } : {}),
+    },
+  };
+}
