@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { BIRCH_CANARY } from "../../lib/demo-data/demo-users";
 import { businessIdBySlug, testDb } from "../support/db";
@@ -12,6 +13,8 @@ const CALLERS: Caller[] = ["anonymous", "nobody", "acmeMember", "acmeAdmin", "bi
 const TARGETS = ["own", "other", "missing", "malformed"] as const;
 type Target = (typeof TARGETS)[number];
 
+/** Keeps idempotency keys fresh when the suite runs again against a server that is still up. */
+const SUITE_RUN = randomUUID();
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 const MANAGERS = new Set<Caller>(["acmeAdmin", "birchAdmin", "sysadmin"]);
 /** multi@example.com works in Acme Dental, the first of its businesses by name, until it switches. */
@@ -66,6 +69,22 @@ function expectedManage(caller: Caller, target: Target): number {
   if (target === "missing") return 404;
   if (target === "other") return caller === "sysadmin" ? 409 : 404;
   return 409;
+}
+
+/**
+ * Members and admins trigger runs in their active business; only a system admin may name a
+ * business, and any business then (a member naming even their own is refused).
+ */
+function expectedTrigger(caller: Caller, naming: "home" | "away"): number {
+  if (gateStatus(caller)) return gateStatus(caller)!;
+  if (naming === "away" && caller !== "sysadmin") return 403;
+  return 201;
+}
+
+/** The same idempotency key a second time answers 200 with the run created the first time. */
+function expectedReplay(caller: Caller, naming: "home" | "away"): number {
+  const first = expectedTrigger(caller, naming);
+  return first === 201 ? 200 : first;
 }
 
 async function assertNoLeak(caller: Caller, body: string): Promise<void> {
@@ -127,25 +146,34 @@ for (const caller of CALLERS) {
       const data = {
         jobType: "sync-calendar",
         params: { calendar: "front-desk" },
-        idempotencyKey: `matrix-${caller}`,
+        idempotencyKey: `matrix-${caller}-${SUITE_RUN}`,
         ...(caller === "sysadmin" ? { businessId: ids.acme.business } : {}),
       };
-      const response = await contexts.get(caller)!.post("/api/job-runs", { data });
-      expect([gateStatus(caller) ?? 201, 200]).toContain(response.status());
-      if (response.ok()) {
-        const { run } = (await response.json()) as { run: { businessId: string } };
-        expect(run.businessId).toBe(ids[HOME[caller] ?? "acme"].business);
+      const context = contexts.get(caller)!;
+      const first = await context.post("/api/job-runs", { data });
+      expect(first.status()).toBe(expectedTrigger(caller, "home"));
+      const again = await context.post("/api/job-runs", { data });
+      expect(again.status()).toBe(expectedReplay(caller, "home"));
+      const allowed = expectedTrigger(caller, "home") === 201;
+      if (allowed) {
+        const created = ((await first.json()) as { run: { id: string; businessId: string } }).run;
+        expect(created.businessId).toBe(ids[HOME[caller] ?? "acme"].business);
+        expect(((await again.json()) as { run: { id: string } }).run.id).toBe(created.id);
       }
+      expect(await testDb().jobRun.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(allowed ? 1 : 0);
     });
 
     test("POST /api/job-runs naming another business", async () => {
       const home = HOME[caller] ?? "acme";
       const away = home === "acme" ? "birch" : "acme";
-      const response = await contexts.get(caller)!.post("/api/job-runs", {
-        data: { jobType: "sync-calendar", params: { calendar: "x" }, businessId: ids[away].business, idempotencyKey: `away-${caller}` },
-      });
-      expect([gateStatus(caller) ?? (caller === "sysadmin" ? 201 : 403), caller === "sysadmin" ? 200 : -1]).toContain(response.status());
-      if (caller !== "sysadmin") expect(await testDb().jobRun.count({ where: { idempotencyKey: `away-${caller}` } })).toBe(0);
+      const data = { jobType: "sync-calendar", params: { calendar: "x" }, businessId: ids[away].business, idempotencyKey: `away-${caller}-${SUITE_RUN}` };
+      const context = contexts.get(caller)!;
+      const first = await context.post("/api/job-runs", { data });
+      expect(first.status()).toBe(expectedTrigger(caller, "away"));
+      const again = await context.post("/api/job-runs", { data });
+      expect(again.status()).toBe(expectedReplay(caller, "away"));
+      const stored = await testDb().jobRun.findMany({ where: { idempotencyKey: data.idempotencyKey }, select: { businessId: true } });
+      expect(stored).toEqual(expectedTrigger(caller, "away") === 201 ? [{ businessId: ids[away].business }] : []);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page, TestInfo } from "@playwright/test";
+import { JobRunDetail } from "../../lib/client/job-run-schemas";
 import { expect } from "./ui-expect";
 import { ROLES, type Role } from "./roles";
 import { newSignedInContext } from "./sign-in";
@@ -23,6 +24,42 @@ export function historyRow(page: Page, runId: string): Locator {
 
 export function activeRun(page: Page, runId: string): Locator {
   return page.getByRole("list", { name: "Queued and running runs" }).locator(`li[data-run-id="${runId}"]`);
+}
+
+export interface ActiveRunRecord {
+  statuses: string[];
+  /** Every aria-valuenow its progress bar showed, in order of first appearance. */
+  progress: number[];
+}
+
+type RecordingWindow = Window & { activeRunRecords?: Record<string, ActiveRunRecord> };
+
+/**
+ * Notes every status and progress value the active-runs list draws, per run, from inside the
+ * page: a test can wait for the run to finish and then read what the page showed on the way,
+ * instead of sampling a moving page and missing values on a busy machine. Lasts until the page
+ * navigates.
+ */
+export async function recordActiveRuns(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const records: Record<string, ActiveRunRecord> = {};
+    (window as RecordingWindow).activeRunRecords = records;
+    const note = () => {
+      for (const item of document.querySelectorAll('ul[aria-label="Queued and running runs"] li[data-run-id]')) {
+        const record = (records[item.getAttribute("data-run-id")!] ??= { statuses: [], progress: [] });
+        const status = item.querySelector("[data-status]")?.getAttribute("data-status");
+        if (status && !record.statuses.includes(status)) record.statuses.push(status);
+        const now = item.querySelector("[role=progressbar]")?.getAttribute("aria-valuenow");
+        if (now && !record.progress.includes(Number(now))) record.progress.push(Number(now));
+      }
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    note();
+  });
+}
+
+export async function activeRunRecord(page: Page, runId: string): Promise<ActiveRunRecord | undefined> {
+  return page.evaluate((id) => (window as RecordingWindow).activeRunRecords?.[id], runId);
 }
 
 export async function shownRunIds(page: Page): Promise<string[]> {
@@ -60,17 +97,18 @@ export interface RunSnapshot {
 /** Queues a run through the API, as a script or another service would. */
 export async function triggerRunViaApi(
   page: Page,
-  input: { jobType: string; params: Record<string, unknown>; tags?: string[] },
+  input: { jobType: string; params: Record<string, unknown>; tags?: string[]; runAt?: string },
 ): Promise<RunSnapshot> {
   const response = await page.request.post("/api/job-runs", { data: input });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { run: RunSnapshot }).run;
 }
 
-export async function fetchRun(page: Page, runId: string): Promise<RunSnapshot> {
+/** A run with its attempts and log, as the detail page gets it. */
+export async function fetchRunDetail(page: Page, runId: string): Promise<JobRunDetail> {
   const response = await page.request.get(`/api/job-runs/${runId}`);
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { run: RunSnapshot }).run;
+  return JobRunDetail.parse(await response.json());
 }
 
 /** Saves a screenshot where people can find it and attaches it to the test's report. */

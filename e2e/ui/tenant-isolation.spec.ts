@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
 import { expect } from "../support/ui-expect";
-import { historyRows, historyTable, runIdsVisibleTo, shownRunIds, waitForDashboard } from "../support/automation-page";
+import { historyRows, historyTable, runIdsVisibleTo, saveScreenshot, shownRunIds, waitForDashboard } from "../support/automation-page";
 import { storageStatePath } from "../support/roles";
 
 const BIRCH_CANARY = "BIRCH-CANARY-do-not-leak";
@@ -95,14 +95,18 @@ test.describe("system admin", () => {
 test.describe("user without a business", () => {
   test.use({ storageState: storageStatePath("nobody") });
 
-  test("[automation] user without a membership gets the 403 page", async ({ page }) => {
+  test("[automation] user without a membership gets the 403 page", async ({ page }, testInfo) => {
     const response = await page.goto("/automation");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You are not a member of any business" })).toBeVisible();
+    await expect(page.getByText("403 · Forbidden")).toBeVisible();
     expect((await page.request.get("/api/me")).status()).toBe(403);
     await expect(page.getByRole("table")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Run job" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.locator("body")).not.toContainText(/Acme Dental|Birch Clinic/);
     expect((await page.request.get("/api/businesses")).status()).toBe(403);
+    await saveScreenshot(page, testInfo, "automation-nobody");
   });
 });
 
