@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   WORKER_RESCUE_AFTER_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** On SIGTERM/SIGINT, running handlers get this long to finish before they are aborted and released. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long a worker keeps trying to reach the database at start before it exits with an error. */
+  WORKER_START_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Names the worker in leases and attempts; host and pid by default. */
   WORKER_ID: z.string().trim().min(1).max(100).optional(),
   /** Whether the worker process also runs the cron scheduler's tick. */

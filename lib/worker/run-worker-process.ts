@@ -5,6 +5,7 @@ import { RunQueue } from "./claim";
 import { onShutdownSignals } from "./shutdown-signals";
 import { startWorker, type StopSummary } from "./worker";
 import { workerOptionsFromEnv } from "./worker-config";
+import { waitForDatabase } from "./wait-for-database";
 import { defaultWorkerId } from "./worker-id";
 import { listenForQueuedRuns, type Wakeups } from "./postgres-wakeups";
 
@@ -16,11 +17,13 @@ export async function runWorkerProcess({
   jobs,
   log = (message) => console.log(message),
 }: { jobs?: JobRegistry; log?: (message: string) => void } = {}): Promise<StopSummary> {
-  const { runScheduler, schedulerTickMs, ...options } = workerOptionsFromEnv();
-  const queue = new RunQueue();
-  await queue.prepareDatabase();
+  const { runScheduler, schedulerTickMs, startTimeoutMs, ...options } = workerOptionsFromEnv();
   const workerId = options.workerId ?? defaultWorkerId();
   const say = (message: string) => log(`[worker ${workerId}] ${message}`);
+  let queue: RunQueue | undefined;
+  // Opening a SQLite file can itself fail (an unwritable folder), so the queue is made inside the probe.
+  await waitForDatabase({ probe: () => (queue ??= new RunQueue()).now(), timeoutMs: startTimeoutMs, log: say });
+  await queue!.prepareDatabase();
   const worker = startWorker({
     ...options,
     workerId,
