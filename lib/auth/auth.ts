@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { resolveAuthSecret } from "../config/auth-secret";
+import { getLogger } from "../logging/logger";
 import { findUserByEmail, recordLoginAttempt } from "../tenancy/identity-store";
 import { clientIp, isLoginThrottled } from "./login-throttle";
 import { DECOY_PASSWORD_HASH, verifyPassword } from "./password";
@@ -19,7 +20,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, not a server error; it is counted in login_attempts.
     error(error) {
-      if ((error as { type?: string }).type !== "CredentialsSignin") console.error("[auth]", error);
+      if ((error as { type?: string }).type !== "CredentialsSignin") getLogger().error({ err: error }, "Authentication error");
     },
   },
   providers: [

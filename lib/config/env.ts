@@ -15,6 +15,9 @@ const EnvSchema = z.object({
   /** Public origin of the web app, used for the cross-site check when a proxy rewrites Host. */
   APP_ORIGIN: z.url().optional(),
 
+  /** Lowest level written to the JSON logs on stderr. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
   /** Runs one worker process executes at the same time. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** How often an idle worker looks for runs whose time has come. */

@@ -1,4 +1,5 @@
 import { databaseProvider, readEnv } from "../config/env";
+import { getLogger } from "../logging/logger";
 import { getDb, type Db } from "./client";
 import { migrationFolderNames } from "./migrations/migrations-folder";
 import { providerPaths } from "./migrations/paths";
@@ -15,6 +16,12 @@ export async function checkReadiness({
   url = readEnv().DATABASE_URL,
   prismaDir,
 }: { db?: Db; url?: string; prismaDir?: string } = {}): Promise<Readiness> {
+  const readiness = await readReadiness({ db, url, prismaDir });
+  if (!readiness.ready) getLogger().warn({ reason: readiness.reason }, "Not ready");
+  return readiness;
+}
+
+async function readReadiness({ db, url, prismaDir }: { db: Db; url: string; prismaDir?: string }): Promise<Readiness> {
   const { migrationsDir } = providerPaths(databaseProvider(url), prismaDir);
   let applied: Set<string>;
   try {

@@ -1,4 +1,6 @@
 import { databaseProvider, readEnv } from "../config/env";
+import { getLogger, messageLog, type Logger } from "../logging/logger";
+import { runLogFields } from "../logging/run-fields";
 import type { JobRegistry } from "../jobs/registry";
 import { schedulerTask } from "../scheduler/run-scheduler";
 import { RunQueue } from "./claim";
@@ -13,13 +15,11 @@ import { listenForQueuedRuns, type Wakeups } from "./postgres-wakeups";
  * The worker as a process: configuration from the environment, the scheduler tick unless
  * WORKER_RUN_SCHEDULER=false, and a graceful stop on SIGTERM/SIGINT. Resolves once stopped.
  */
-export async function runWorkerProcess({
-  jobs,
-  log = (message) => console.log(message),
-}: { jobs?: JobRegistry; log?: (message: string) => void } = {}): Promise<StopSummary> {
+export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: JobRegistry; logger?: Logger } = {}): Promise<StopSummary> {
   const { runScheduler, schedulerTickMs, startTimeoutMs, ...options } = workerOptionsFromEnv();
   const workerId = options.workerId ?? defaultWorkerId();
-  const say = (message: string) => log(`[worker ${workerId}] ${message}`);
+  const workerLog = logger.child({ workerId });
+  const say = messageLog(workerLog);
   let queue: RunQueue | undefined;
   // Opening a SQLite file can itself fail (an unwritable folder), so the queue is made inside the probe.
   await waitForDatabase({ probe: () => (queue ??= new RunQueue()).now(), timeoutMs: startTimeoutMs, log: say });
@@ -30,9 +30,12 @@ export async function runWorkerProcess({
     queue,
     jobs,
     log: say,
-    periodicTasks: runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, log: say })] : [],
+    periodicTasks: runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, logger: workerLog })] : [],
     onSettled: (run, outcome) =>
-      say(`${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}${"error" in outcome ? ` (${outcome.error})` : ""}`),
+      workerLog[outcome.status === "failed" ? "warn" : "info"](
+        { ...runLogFields(run), status: outcome.status, ...("error" in outcome ? { error: outcome.error } : {}) },
+        `${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}`,
+      ),
   });
   const { DATABASE_URL } = readEnv();
   // SQLite has no notifications; its workers poll (WORKER_POLL_INTERVAL_MS).

@@ -46,6 +46,8 @@ async function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+// Driver errors can span several lines (Prisma's start with the failed call); the last one says why.
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n").filter((line) => line.trim()).at(-1) ?? message;
 }

@@ -1,4 +1,5 @@
 import type { JobRegistry } from "../jobs/registry";
+import { getLogger, messageLog, type MessageLog } from "../logging/logger";
 import { currentTenantContext } from "../jobs/tenant-context";
 import { RunQueue, type ClaimedRun } from "./claim";
 import { Doorbell } from "./doorbell";
@@ -31,7 +32,7 @@ export interface WorkerOptions {
   periodicTasks?: PeriodicTask[];
   observer?: RunObserver;
   onSettled?: (run: ClaimedRun, outcome: RunOutcome) => void;
-  log?: (message: string) => void;
+  log?: MessageLog;
 }
 
 export interface StopSummary {
@@ -57,8 +58,8 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
   const { concurrency, pollIntervalMs, shutdownGraceMs, jobs, observer, onSettled } = options;
   const queue = options.queue ?? new RunQueue();
   const workerId = options.workerId ?? defaultWorkerId();
-  const log = options.log ?? ((message: string) => console.log(`[worker ${workerId}] ${message}`));
-  const leases = new LeaseKeeper(queue, options.heartbeatMs, (error) => log(`Heartbeat failed: ${describe(error)}`));
+  const log = options.log ?? messageLog(getLogger().child({ workerId }));
+  const leases = new LeaseKeeper(queue, options.heartbeatMs, (error) => log(`Heartbeat failed: ${describe(error)}`, "warn"));
   const active = new Map<string, RunningRun>();
   const doorbell = new Doorbell();
   let stopping = false;
@@ -77,9 +78,9 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
       .then(
         (outcome) => onSettled?.(run, outcome),
         // The run keeps its lease row until a rescue; nothing else can settle it from here.
-        (error: unknown) => log(`Could not settle run ${run.id}: ${describe(error)}`),
+        (error: unknown) => log(`Could not settle run ${run.id}: ${describe(error)}`, "error"),
       )
-      .catch((error: unknown) => log(`onSettled failed: ${describe(error)}`))
+      .catch((error: unknown) => log(`onSettled failed: ${describe(error)}`, "error"))
       .finally(() => {
         active.delete(run.id);
         doorbell.ring();
@@ -100,7 +101,7 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
           failures = 0;
         } catch (error) {
           failures += 1;
-          if (failures === 1 || Number.isInteger(Math.log2(failures))) log(`Claim failed (${failures}×): ${describe(error)}`);
+          if (failures === 1 || Number.isInteger(Math.log2(failures))) log(`Claim failed (${failures}×): ${describe(error)}`, "warn");
         }
       }
       // While the database is unreachable, ask less and less often (up to 30 s) rather than every poll.
@@ -155,7 +156,7 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
 }
 
 /** Runs a task every `everyMs`, never two rounds at once; stop() waits for the round in progress. */
-function repeat(task: PeriodicTask, log: (message: string) => void) {
+function repeat(task: PeriodicTask, log: MessageLog) {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> | undefined;
   let stopped = false;
@@ -164,7 +165,7 @@ function repeat(task: PeriodicTask, log: (message: string) => void) {
     timer = setTimeout(() => {
       current = task
         .run()
-        .catch((error: unknown) => log(`${task.name} failed: ${describe(error)}`))
+        .catch((error: unknown) => log(`${task.name} failed: ${describe(error)}`, "warn"))
         .finally(() => {
           current = undefined;
           schedule(task.everyMs);

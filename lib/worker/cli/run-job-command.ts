@@ -1,6 +1,8 @@
 import { recordAudit } from "../../audit/record-audit";
 import type { JobDefinition } from "../../jobs/define-job";
 import { jobRegistry, type JobRegistry } from "../../jobs/registry";
+import { getLogger, type Logger } from "../../logging/logger";
+import { runLogFields } from "../../logging/run-fields";
 import { ALL_BUSINESSES, businessScope, scopedDb } from "../../tenancy";
 import { RunQueue, type ClaimedRun } from "../claim";
 import { startRun, type RunOutcome, type RunningRun } from "../execute-run";
@@ -31,9 +33,11 @@ export async function runJobCommand({
   jobs = jobRegistry,
   queue: givenQueue,
   heartbeatMs = 1_000,
+  logger = getLogger(),
 }: {
   argv: string[];
   output?: Output;
+  logger?: Logger;
   jobs?: JobRegistry;
   queue?: RunQueue;
   heartbeatMs?: number;
@@ -71,6 +75,8 @@ export async function runJobCommand({
     targetId: run.id,
     details: { jobType: definition.type, source: "cli" },
   });
+  const runLog = logger.child({ ...runLogFields({ ...run, attempt: undefined }), workerId });
+  runLog.info("Run created from the command line");
   output.out(`Run ${run.id}: ${definition.type} for ${business ? `${business.name} (${business.slug})` : "the system"}`);
 
   const leases = new LeaseKeeper(queue, heartbeatMs, (error) => output.err(`Heartbeat failed: ${String(error)}`));
@@ -98,6 +104,7 @@ export async function runJobCommand({
         },
       });
       const outcome: RunOutcome = await current.settled;
+      runLog.info({ attempt: run.attempt, status: outcome.status }, `Attempt ${run.attempt}: ${outcome.status}`);
       if (outcome.status !== "retrying" || interrupted) return report(outcome, output);
       output.out(`Attempt ${run.attempt} failed: ${outcome.error}`);
       output.out(`Retrying in ${(outcome.retryInMs / 1000).toFixed(1)} s`);
