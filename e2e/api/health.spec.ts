@@ -1,10 +1,10 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { E2E_BASE_URL } from "../server-env";
+import { expect, test } from "@playwright/test";
+import { contextFor } from "../support/contexts";
 import { testDb } from "../support/db";
 
 // No cookies at all: a load balancer's probe has no session.
 async function anonymousGet(path: string) {
-  const context = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL, storageState: { cookies: [], origins: [] } });
+  const context = await contextFor("anonymous");
   const response = await context.get(path);
   const result = { status: response.status(), headers: response.headers(), body: await response.json() };
   await context.dispose();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./client";
 import { migrationFolderNames } from "./migrations/migrations-folder";
 import { providerPaths } from "./migrations/paths";
-import { checkReadiness } from "./readiness";
+import { checkReadiness, committedMigrationsDir } from "./readiness";
 import { createTempDatabase, type TempDatabase } from "./testing/temp-database";
 import { testDatabaseProvider } from "./testing/test-database-provider";
 
@@ -21,6 +21,15 @@ describe(`readiness on ${provider}`, () => {
 
   it("is ready when every committed migration is applied", async () => {
     expect(await checkReadiness({ db: database.db, url: database.url })).toEqual({ ready: true });
+  });
+
+  it("reads the same migrations folder as the migration commands", () => {
+    expect(committedMigrationsDir(database.url, path.join(process.cwd(), "prisma"))).toBe(providerPaths(provider).migrationsDir);
+  });
+
+  it("is not ready when it finds no committed migrations to compare with", async () => {
+    const readiness = await checkReadiness({ db: database.db, url: database.url, prismaDir: path.join(database.url, "nowhere") });
+    expect(readiness).toMatchObject({ ready: false, reason: expect.stringContaining("no migrations found") });
   });
 
   it("is not ready when the database lacks a committed migration", async () => {
