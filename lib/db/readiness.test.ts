@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "./client";
+import { withoutDatabaseAccess } from "./database-access";
 import { migrationFolderNames } from "./migrations/migrations-folder";
 import { providerPaths } from "./migrations/paths";
 import { checkReadiness, committedMigrationsDir } from "./readiness";
@@ -21,6 +22,10 @@ describe(`readiness on ${provider}`, () => {
 
   it("is ready when every committed migration is applied", async () => {
     expect(await checkReadiness({ db: database.db, url: database.url })).toEqual({ ready: true });
+  });
+
+  it("needs no tenant access, as in the web server, which is granted none", async () => {
+    expect(await withoutDatabaseAccess(() => checkReadiness({ db: database.db, url: database.url }))).toEqual({ ready: true });
   });
 
   it("reads the same migrations folder as the migration commands", () => {
