@@ -15,6 +15,12 @@ describe("readEnv", () => {
     expect(() => readEnv({ WORKER_START_TIMEOUT_MS: "-1" })).toThrow(/WORKER_START_TIMEOUT_MS/);
   });
 
+  it("logs at info unless LOG_LEVEL names another pino level", () => {
+    expect(readEnv({}).LOG_LEVEL).toBe("info");
+    expect(readEnv({ LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(() => readEnv({ LOG_LEVEL: "verbose" })).toThrow(/LOG_LEVEL/);
+  });
+
   it("gives a worker 30 s to reach its database at start", () => {
     expect(readEnv({}).WORKER_START_TIMEOUT_MS).toBe(30_000);
     expect(readEnv({ WORKER_START_TIMEOUT_MS: "5000" }).WORKER_START_TIMEOUT_MS).toBe(5_000);
