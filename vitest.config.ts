@@ -8,6 +8,8 @@ export default defineConfig({
     // Integration tests open real database files and spawn processes; forks keep native modules isolated.
     pool: "forks",
     setupFiles: ["lib/db/testing/grant-test-access.ts"],
+    // next-auth imports "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

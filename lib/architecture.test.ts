@@ -8,7 +8,7 @@ import { importsOf, listSourceFiles, type ImportEdge } from "./import-graph";
  * in one direction only (no cycle between folders, whatever their level).
  */
 const LAYERS_BOTTOM_UP: string[][] = [
-  ["config", "errors", "process"],
+  ["config", "errors", "logging", "process"],
   ["db"],
   ["tenancy"],
   ["auth", "audit", "businesses"],

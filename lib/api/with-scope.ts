@@ -3,6 +3,7 @@ import { resolveAccess, canManageRuns, type Access } from "../tenancy/resolve-ac
 import { readActiveBusinessCookie } from "./active-business";
 import { AppError } from "../errors";
 import { assertSameOrigin } from "./origin-check";
+import { startRequestLog } from "./request-log";
 import { errorResponse } from "./respond";
 
 type RouteParams = Record<string, string | string[] | undefined>;
@@ -29,16 +30,18 @@ export function withScope<P extends RouteParams = RouteParams>(
   options: GateOptions = {},
 ) {
   return async (req: Request, route?: { params?: Promise<P> }): Promise<Response> => {
+    const request = startRequestLog(req);
     try {
       if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       const access = await authenticate(req);
+      request.identify({ userId: access.actor.userId, businessId: access.activeBusinessId });
       if (options.requireManager && !canManageRuns(access)) {
         throw new AppError("forbidden", "Only business admins can do this");
       }
       const params = ((await route?.params) ?? {}) as P;
-      return await handler({ ...access, req, params });
+      return request.finish(await handler({ ...access, req, params }));
     } catch (error) {
-      return errorResponse(error);
+      return request.finish(errorResponse(error, request));
     }
   };
 }

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { resolveAuthSecret } from "../config/auth-secret";
 import { clientAddress } from "../config/trusted-proxy";
+import { getLogger } from "../logging/logger";
 import { bumpSessionVersion } from "../tenancy/identity-store";
 import { attemptSignIn } from "./sign-in-attempt";
 import { SIGN_IN_THROTTLED_CODE } from "./sign-in-throttled";
@@ -25,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, not a server error; it is counted in login_attempts.
     error(error) {
-      if ((error as { type?: string }).type !== "CredentialsSignin") console.error("[auth]", error);
+      if ((error as { type?: string }).type !== "CredentialsSignin") getLogger().error({ err: error }, "Authentication error");
     },
   },
   providers: [

@@ -20,6 +20,9 @@ const EnvSchema = z.object({
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
+  /** Lowest level written to the JSON logs on stderr. */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
   /** Runs one worker process executes at the same time. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /** How often an idle worker looks for runs whose time has come. */
@@ -30,6 +33,8 @@ const EnvSchema = z.object({
   WORKER_RESCUE_AFTER_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** On SIGTERM/SIGINT, running handlers get this long to finish before they are aborted and released. */
   WORKER_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** How long a worker keeps trying to reach the database at start before it exits with an error. */
+  WORKER_START_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** Names the worker in leases and attempts; host and pid by default. */
   WORKER_ID: z.string().trim().min(1).max(100).optional(),
   /** Whether the worker process also runs the cron scheduler's tick. */

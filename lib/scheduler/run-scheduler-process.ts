@@ -1,29 +1,32 @@
 import { readEnv } from "../config/env";
+import { getLogger, type Logger } from "../logging/logger";
 import { onShutdownSignals } from "../process/shutdown-signals";
+import { logScheduledSlot } from "./run-scheduler";
 import { tickScheduler } from "./tick";
 
 /** The scheduler alone, for deployments that keep it apart from workers. Resolves on SIGTERM/SIGINT. */
-export async function runSchedulerProcess({ log = (message: string) => console.log(message) } = {}): Promise<void> {
+export async function runSchedulerProcess({ logger = getLogger() }: { logger?: Logger } = {}): Promise<void> {
   const everyMs = readEnv().SCHEDULER_TICK_MS;
+  const log = logger.child({ component: "scheduler" });
   let stopping = false;
   let wake: () => void = () => {};
   const removeListeners = onShutdownSignals({
-    log: (message) => log(`[scheduler] ${message}`),
+    log: (message) => log.info(message),
     stop: () => {
       stopping = true;
       wake();
     },
     hurry: () => wake(),
   });
-  log(`[scheduler] Started: tick every ${Math.round(everyMs / 1000)} s`);
+  log.info(`Started: tick every ${Math.round(everyMs / 1000)} s`);
   try {
     while (!stopping) {
       try {
         for (const result of await tickScheduler()) {
-          if (result.created) log(`[scheduler] Scheduled ${result.schedule} for ${result.slot} (fan-out run ${result.fanOutRunId})`);
+          if (result.created) logScheduledSlot(log, result);
         }
       } catch (error) {
-        log(`[scheduler] Tick failed: ${error instanceof Error ? error.message : String(error)}`);
+        log.warn({ err: error }, "Tick failed");
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, everyMs);
@@ -36,5 +39,5 @@ export async function runSchedulerProcess({ log = (message: string) => console.l
   } finally {
     removeListeners();
   }
-  log("[scheduler] Stopped");
+  log.info("Stopped");
 }

@@ -1,8 +1,9 @@
+import type { Logger } from "../logging/logger";
 import type { PeriodicTask } from "../worker/worker";
-import { tickScheduler } from "./tick";
+import { tickScheduler, type TickResult } from "./tick";
 
 /** The scheduler as a task the worker (or the standalone scheduler) repeats. */
-export function schedulerTask({ everyMs, log }: { everyMs: number; log: (message: string) => void }): PeriodicTask {
+export function schedulerTask({ everyMs, logger }: { everyMs: number; logger: Logger }): PeriodicTask {
   return {
     name: "scheduler",
     everyMs,
@@ -10,8 +11,12 @@ export function schedulerTask({ everyMs, log }: { everyMs: number; log: (message
     async run() {
       const results = await tickScheduler();
       for (const result of results.filter((entry) => entry.created)) {
-        log(`Scheduled ${result.schedule} for ${result.slot} (fan-out run ${result.fanOutRunId})`);
+        logScheduledSlot(logger, result);
       }
     },
   };
+}
+
+export function logScheduledSlot(logger: Logger, result: TickResult): void {
+  logger.info({ runId: result.fanOutRunId, schedule: result.schedule, slot: result.slot }, `Scheduled ${result.schedule} for ${result.slot}`);
 }

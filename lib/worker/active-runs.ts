@@ -4,6 +4,7 @@ import { describeError } from "./describe-error";
 import { startRun, type RunObserver, type RunOutcome, type RunningRun } from "./execute-run";
 import type { LeaseKeeper } from "./lease-keeper";
 import { RunAbortedError } from "./run-abort";
+import type { MessageLog } from "../logging/logger";
 
 export interface StopSummary {
   /** Runs that settled on their own during the grace period. */
@@ -20,7 +21,7 @@ export interface ActiveRunsOptions {
   onSettled?: (run: ClaimedRun, outcome: RunOutcome) => void;
   /** Called whenever a run settles and its slot is free again. */
   onSlotFreed: () => void;
-  log: (message: string) => void;
+  log: MessageLog;
 }
 
 /** The runs a worker is executing, from launch until each is settled. */
@@ -41,9 +42,9 @@ export class ActiveRuns {
       .then(
         (outcome) => onSettled?.(run, outcome),
         // The run keeps its lease row until a rescue; nothing else can settle it from here.
-        (error: unknown) => log(`Could not settle run ${run.id}: ${describeError(error)}`),
+        (error: unknown) => log(`Could not settle run ${run.id}: ${describeError(error)}`, "error"),
       )
-      .catch((error: unknown) => log(`onSettled failed: ${describeError(error)}`))
+      .catch((error: unknown) => log(`onSettled failed: ${describeError(error)}`, "error"))
       .finally(() => {
         this.running.delete(run.id);
         onSlotFreed();

@@ -2,6 +2,7 @@ import type { ActiveRuns } from "./active-runs";
 import type { RunQueue } from "./claim";
 import { describeError } from "./describe-error";
 import type { Doorbell } from "./doorbell";
+import type { MessageLog } from "../logging/logger";
 
 const MAX_CLAIM_BACKOFF_MS = 30_000;
 
@@ -13,7 +14,7 @@ export interface ClaimLoopOptions {
   runs: ActiveRuns;
   doorbell: Doorbell;
   stopping: () => boolean;
-  log: (message: string) => void;
+  log: MessageLog;
 }
 
 /** Claims as many runs as there are free slots and launches them, until `stopping()`. */
@@ -32,7 +33,7 @@ export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
         failures = 0;
       } catch (error) {
         failures += 1;
-        if (failures === 1 || Number.isInteger(Math.log2(failures))) log(`Claim failed (${failures}×): ${describeError(error)}`);
+        if (failures === 1 || Number.isInteger(Math.log2(failures))) log(`Claim failed (${failures}×): ${describeError(error)}`, "warn");
       }
     }
     // A full claim may mean more work is waiting: ask again at once unless every slot is busy.

@@ -1,4 +1,5 @@
 import { describeError } from "./describe-error";
+import type { MessageLog } from "../logging/logger";
 
 export interface PeriodicTask {
   name: string;
@@ -14,7 +15,7 @@ export interface RunningPeriodicTask {
 }
 
 /** Runs a task every `everyMs`, never two rounds at once; a failed round is logged and the next one still comes. */
-export function startPeriodicTask(task: PeriodicTask, log: (message: string) => void): RunningPeriodicTask {
+export function startPeriodicTask(task: PeriodicTask, log: MessageLog): RunningPeriodicTask {
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<unknown> | undefined;
   let stopped = false;
@@ -23,7 +24,7 @@ export function startPeriodicTask(task: PeriodicTask, log: (message: string) => 
     timer = setTimeout(() => {
       current = task
         .run()
-        .catch((error: unknown) => log(`${task.name} failed: ${describeError(error)}`))
+        .catch((error: unknown) => log(`${task.name} failed: ${describeError(error)}`, "warn"))
         .finally(() => {
           current = undefined;
           schedule(task.everyMs);

@@ -1,6 +1,7 @@
 import type { RunQueue } from "./claim";
 import type { PeriodicTask } from "./periodic-task";
 import { rescueStaleRuns } from "./rescue";
+import type { MessageLog } from "../logging/logger";
 
 /** Every worker sweeps for stalled runs, by default three times per `rescueAfterMs` (between 0.5 s and 60 s). */
 export function rescueTask({
@@ -12,7 +13,7 @@ export function rescueTask({
   queue: RunQueue;
   rescueAfterMs: number;
   rescueIntervalMs?: number;
-  log: (message: string) => void;
+  log: MessageLog;
 }): PeriodicTask {
   return {
     name: "rescue",

@@ -1,10 +1,13 @@
 import { databaseProvider, readEnv } from "../config/env";
+import { getLogger, messageLog, type Logger } from "../logging/logger";
+import { runLogFields } from "../logging/run-fields";
 import type { JobRegistry } from "../jobs/registry";
 import { schedulerTask } from "../scheduler/run-scheduler";
 import { RunQueue } from "./claim";
 import { onShutdownSignals } from "../process/shutdown-signals";
 import { startWorker, type StopSummary } from "./worker";
 import { workerOptionsFromEnv } from "./worker-config";
+import { waitForDatabase } from "./wait-for-database";
 import { defaultWorkerId } from "./worker-id";
 import { listenForQueuedRuns, type Wakeups } from "./postgres-wakeups";
 
@@ -12,24 +15,27 @@ import { listenForQueuedRuns, type Wakeups } from "./postgres-wakeups";
  * The worker as a process: configuration from the environment, the scheduler tick unless
  * WORKER_RUN_SCHEDULER=false, and a graceful stop on SIGTERM/SIGINT. Resolves once stopped.
  */
-export async function runWorkerProcess({
-  jobs,
-  log = (message) => console.log(message),
-}: { jobs?: JobRegistry; log?: (message: string) => void } = {}): Promise<StopSummary> {
-  const { runScheduler, schedulerTickMs, ...options } = workerOptionsFromEnv();
-  const queue = new RunQueue();
-  await queue.prepareDatabase();
+export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: JobRegistry; logger?: Logger } = {}): Promise<StopSummary> {
+  const { runScheduler, schedulerTickMs, startTimeoutMs, ...options } = workerOptionsFromEnv();
   const workerId = options.workerId ?? defaultWorkerId();
-  const say = (message: string) => log(`[worker ${workerId}] ${message}`);
+  const workerLog = logger.child({ workerId });
+  const say = messageLog(workerLog);
+  let queue: RunQueue | undefined;
+  // Opening a SQLite file can itself fail (an unwritable folder), so the queue is made inside the probe.
+  await waitForDatabase({ probe: () => (queue ??= new RunQueue()).now(), timeoutMs: startTimeoutMs, log: say });
+  await queue!.prepareDatabase();
   const worker = startWorker({
     ...options,
     workerId,
     queue,
     jobs,
     log: say,
-    periodicTasks: runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, log: say })] : [],
+    periodicTasks: runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, logger: workerLog })] : [],
     onSettled: (run, outcome) =>
-      say(`${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}${"error" in outcome ? ` (${outcome.error})` : ""}`),
+      workerLog[outcome.status === "failed" ? "warn" : "info"](
+        { ...runLogFields(run), status: outcome.status, ...("error" in outcome ? { error: outcome.error } : {}) },
+        `${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}`,
+      ),
   });
   const { DATABASE_URL } = readEnv();
   // SQLite has no notifications; its workers poll (WORKER_POLL_INTERVAL_MS).

@@ -6,7 +6,7 @@ type EnvWorkerOptions = Pick<
   "workerId" | "concurrency" | "pollIntervalMs" | "heartbeatMs" | "rescueAfterMs" | "shutdownGraceMs"
 >;
 
-export function workerOptionsFromEnv(env: Env = readEnv()): EnvWorkerOptions & { runScheduler: boolean; schedulerTickMs: number } {
+export function workerOptionsFromEnv(env: Env = readEnv()): EnvWorkerOptions & { runScheduler: boolean; schedulerTickMs: number; startTimeoutMs: number } {
   if (env.WORKER_RESCUE_AFTER_MS < env.WORKER_HEARTBEAT_MS * 3) {
     // Otherwise a worker that is merely slow to heartbeat loses its runs to a rescuer.
     throw new Error("WORKER_RESCUE_AFTER_MS must be at least three times WORKER_HEARTBEAT_MS");
@@ -20,5 +20,6 @@ export function workerOptionsFromEnv(env: Env = readEnv()): EnvWorkerOptions & {
     shutdownGraceMs: env.WORKER_SHUTDOWN_GRACE_MS,
     runScheduler: env.WORKER_RUN_SCHEDULER,
     schedulerTickMs: env.SCHEDULER_TICK_MS,
+    startTimeoutMs: env.WORKER_START_TIMEOUT_MS,
   };
 }

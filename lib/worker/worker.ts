@@ -1,4 +1,5 @@
 import type { JobRegistry } from "../jobs/registry";
+import { getLogger, messageLog, type MessageLog } from "../logging/logger";
 import { currentTenantContext } from "../jobs/tenant-context";
 import { ActiveRuns, type StopSummary } from "./active-runs";
 import { RunQueue, type ClaimedRun } from "./claim";
@@ -29,7 +30,7 @@ export interface WorkerOptions {
   periodicTasks?: PeriodicTask[];
   observer?: RunObserver;
   onSettled?: (run: ClaimedRun, outcome: RunOutcome) => void;
-  log?: (message: string) => void;
+  log?: MessageLog;
 }
 
 export interface WorkerHandle {
@@ -48,8 +49,8 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
   const { concurrency, pollIntervalMs, shutdownGraceMs } = options;
   const queue = options.queue ?? new RunQueue();
   const workerId = options.workerId ?? defaultWorkerId();
-  const log = options.log ?? ((message: string) => console.log(`[worker ${workerId}] ${message}`));
-  const leases = new LeaseKeeper(queue, options.heartbeatMs, (error) => log(`Heartbeat failed: ${describeError(error)}`));
+  const log = options.log ?? messageLog(getLogger().child({ workerId }));
+  const leases = new LeaseKeeper(queue, options.heartbeatMs, (error) => log(`Heartbeat failed: ${describeError(error)}`, "warn"));
   const doorbell = new Doorbell();
   const { jobs, observer, onSettled } = options;
   const runs = new ActiveRuns({ queue, leases, jobs, observer, onSettled, log, onSlotFreed: () => doorbell.ring() });

@@ -1,4 +1,5 @@
 import type { JobRegistry } from "../../jobs/registry";
+import type { Logger } from "../../logging/logger";
 import type { ClaimedRun, RunQueue } from "../claim";
 import { startRun, type RunObserver } from "../execute-run";
 import type { LeaseKeeper } from "../lease-keeper";
@@ -14,16 +15,19 @@ export interface RunAttemptsOptions {
   workerId: string;
   output: CliOutput;
   interrupt: CliInterrupt;
+  /** The run's own log lines (what the user sees goes to `output`). */
+  runLog: Logger;
 }
 
 /** Runs attempt after attempt, waiting out each backoff, until the run settles. Returns the exit code. */
-export async function runAttempts({ run: firstAttempt, queue, leases, jobs, workerId, output, interrupt }: RunAttemptsOptions): Promise<number> {
+export async function runAttempts({ run: firstAttempt, queue, leases, jobs, workerId, output, interrupt, runLog }: RunAttemptsOptions): Promise<number> {
   let run: ClaimedRun | null = firstAttempt;
   for (;;) {
     output.out(`Attempt ${run.attempt} of ${run.maxAttempts}`);
     const current = startRun({ run, queue, leases, jobs, observer: printingObserver(output) });
     interrupt.watch(current);
     const outcome = await current.settled;
+    runLog.info({ attempt: run.attempt, status: outcome.status }, `Attempt ${run.attempt}: ${outcome.status}`);
     if (outcome.status !== "retrying" || interrupt.interrupted) return reportOutcome(outcome, output);
     output.out(`Attempt ${run.attempt} failed: ${outcome.error}`);
     output.out(`Retrying in ${(outcome.retryInMs / 1000).toFixed(1)} s`);

@@ -1,4 +1,6 @@
 import { jobRegistry, type JobRegistry } from "../../jobs/registry";
+import { getLogger, type Logger } from "../../logging/logger";
+import { runLogFields } from "../../logging/run-fields";
 import { RunQueue } from "../claim";
 import { LeaseKeeper } from "../lease-keeper";
 import { defaultWorkerId } from "../worker-id";
@@ -23,9 +25,11 @@ export async function runJobCommand({
   jobs = jobRegistry,
   queue: givenQueue,
   heartbeatMs = 1_000,
+  logger = getLogger(),
 }: {
   argv: string[];
   output?: CliOutput;
+  logger?: Logger;
   jobs?: JobRegistry;
   queue?: RunQueue;
   heartbeatMs?: number;
@@ -39,13 +43,15 @@ export async function runJobCommand({
   const workerId = `cli:${defaultWorkerId()}`;
   const run = await createCliRun({ queue, workerId, prepared });
   const { definition, business } = prepared;
+  const runLog = logger.child({ ...runLogFields({ ...run, attempt: undefined }), workerId });
+  runLog.info("Run created from the command line");
   output.out(`Run ${run.id}: ${definition.type} for ${business ? `${business.name} (${business.slug})` : "the system"}`);
 
   const leases = new LeaseKeeper(queue, heartbeatMs, (error) => output.err(`Heartbeat failed: ${String(error)}`));
   leases.start();
   const interrupt = listenForInterrupt();
   try {
-    return await runAttempts({ run, queue, leases, jobs, workerId, output, interrupt });
+    return await runAttempts({ run, queue, leases, jobs, workerId, output, interrupt, runLog });
   } finally {
     interrupt.dispose();
     await leases.stop();

@@ -1,15 +1,25 @@
-// Reads what run-worker-process.ts prints when a run settles:
-// "[worker <id>] <job type> <run id> attempt <n>: succeeded".
-const SUCCEEDED_LINE = /^\[worker (\S+)\] \S+ (\S+) attempt \d+: succeeded$/;
-
-/** Run ids each worker reported as succeeded, in the order printed. */
+/**
+ * Run ids each worker reported as succeeded, in the order logged: the JSON line run-worker-process.ts
+ * writes when a run settles carries workerId, runId and status.
+ */
 export function succeededRunsReported(lines: readonly string[]): { workerId: string; runId: string }[] {
   const reported: { workerId: string; runId: string }[] = [];
   for (const line of lines) {
-    const match = SUCCEEDED_LINE.exec(line);
-    if (match) reported.push({ workerId: match[1]!, runId: match[2]! });
+    const entry = parseLogLine(line);
+    if (entry?.status === "succeeded" && typeof entry.workerId === "string" && typeof entry.runId === "string") {
+      reported.push({ workerId: entry.workerId, runId: entry.runId });
+    }
   }
   return reported;
+}
+
+function parseLogLine(line: string): Record<string, unknown> | undefined {
+  if (!line.startsWith("{")) return undefined;
+  try {
+    return JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Values that occur more than once, with how often. */

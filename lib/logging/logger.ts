@@ -1,0 +1,61 @@
+import pino, { type DestinationStream, type Logger } from "pino";
+import { readEnv } from "../config/env";
+
+export type { Logger };
+
+// Never written, whatever object a caller hands the logger: a run's params, credentials, cookies.
+const REDACTED_PATHS = [
+  "params",
+  "*.params",
+  "password",
+  "*.password",
+  "secret",
+  "*.secret",
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "cookie",
+  "*.cookie",
+];
+
+/**
+ * A JSON-lines logger. Logs go to stderr so that what a command prints for its user on stdout
+ * (tables, prompts, progress) stays apart from them.
+ */
+export function createLogger({
+  level = readEnv().LOG_LEVEL,
+  destination = pino.destination({ fd: 2, sync: true }),
+}: { level?: string; destination?: DestinationStream } = {}): Logger {
+  return pino(
+    {
+      level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    },
+    destination,
+  );
+}
+
+// One per process; on globalThis because Next.js re-evaluates modules in development.
+const holder = globalThis as unknown as { __automationLogger?: Logger };
+
+export function getLogger(): Logger {
+  holder.__automationLogger ??= createLogger();
+  return holder.__automationLogger;
+}
+
+/** Sends this process's logs elsewhere: a test reading the lines a request produced. */
+export function setProcessLogger(logger: Logger | undefined): void {
+  holder.__automationLogger = logger;
+}
+
+export type LogLevelName = "info" | "warn" | "error";
+
+/** A plain-message log for code that reports events as sentences, on a structured logger. */
+export type MessageLog = (message: string, level?: LogLevelName) => void;
+
+export function messageLog(logger: Logger): MessageLog {
+  return (message, level = "info") => logger[level](message);
+}
