@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     // Integration tests open real database files and spawn processes; forks keep native modules isolated.
     pool: "forks",
-    setupFiles: ["lib/db/testing/grant-test-access.ts"],
+    setupFiles: ["test-support/grant-test-access.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { abortableSleep } from "../jobs/abortable-sleep";
 import { defineJob } from "../jobs/define-job";
 import { cancelJobRun } from "../job-runs/manage-service";
 import { businessScope } from "../tenancy";
-import { actorFor, createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { testRegistry } from "./test-support/test-jobs";
+import { actorFor, createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testRegistry } from "../../test-support/test-jobs";
 import { startWorker } from "./worker";
 
-let database: TempDatabase;
+useTempDatabase();
 const aborted = new Map<string, unknown>();
 const started = new Set<string>();
 
@@ -31,15 +30,6 @@ const longJob = defineJob({
       throw error;
     }
   },
-});
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
 });
 
 describe("cancel from the API", () => {

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { defineJob } from "../jobs/define-job";
-import { createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { testRegistry } from "./test-support/test-jobs";
-import { executeNow } from "./test-support/execute-now";
+import { createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testRegistry } from "../../test-support/test-jobs";
+import { executeNow } from "../../test-support/execute-now";
 import { RunQueue, type ClaimedRun } from "./claim";
 import { startRun } from "./execute-run";
 import { LeaseKeeper } from "./lease-keeper";
 import { startWorker, type WorkerHandle } from "./worker";
 
-let database: TempDatabase;
+useTempDatabase();
 const calls: string[] = [];
 
 const recordingJob = defineJob({
@@ -32,15 +31,6 @@ const jobs = testRegistry([recordingJob]);
 function executeClaimed(run: ClaimedRun, queue: RunQueue) {
   return startRun({ run, queue, leases: new LeaseKeeper(queue, 1_000), jobs }).settled;
 }
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
-});
 
 describe("executing a run", () => {
   it("runs the handler, stores result, progress, logs and a succeeded attempt", async () => {

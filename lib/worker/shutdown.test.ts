@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "./test-support/fixtures";
-import { useTempDatabase } from "./test-support/use-temp-database";
+import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 
 const { database, spawnTs } = useTempDatabase();
 
@@ -9,7 +9,7 @@ describe("graceful shutdown of a worker process", () => {
     const business = await createBusiness();
     const short = await queueRun({ businessId: business.id, jobType: "test-sleep", params: { ms: 1_500 } });
     const long = await queueRun({ businessId: business.id, jobType: "test-sleep", params: { ms: 120_000 } });
-    const worker = spawnTs("lib/worker/test-support/worker-entry.ts", {
+    const worker = spawnTs("test-support/worker-entry.ts", {
       env: {
         ...database.env,
         WORKER_CONCURRENCY: "2",

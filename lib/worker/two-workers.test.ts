@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createBusiness, queueRun, waitFor } from "./test-support/fixtures";
-import { useTempDatabase } from "./test-support/use-temp-database";
+import { createBusiness, queueRun, waitFor } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 
 const { database, spawnTs } = useTempDatabase();
 
 describe("two worker processes on one queue", () => {
   it("execute every run exactly once between them", async () => {
     const workerEnv = { ...database.env, WORKER_CONCURRENCY: "4", WORKER_POLL_INTERVAL_MS: "50", WORKER_RUN_SCHEDULER: "false" };
-    const workers = [0, 1].map((index) => spawnTs("lib/worker/test-support/worker-entry.ts", { env: { ...workerEnv, WORKER_ID: `worker-${index}` } }));
+    const workers = [0, 1].map((index) => spawnTs("test-support/worker-entry.ts", { env: { ...workerEnv, WORKER_ID: `worker-${index}` } }));
     await Promise.all(workers.map((worker) => worker.waitForLine(/Started:/)));
 
     const businesses = [await createBusiness(), await createBusiness(), await createBusiness()];

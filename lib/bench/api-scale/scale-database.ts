@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../../db/migrations";
 import { enableWriteAheadLog } from "../../db/sqlite-journal";
-import { createPostgresTestDatabase } from "../../db/testing/postgres-test-databases";
+import { createPostgresTestDatabase } from "../../../test-support/postgres-test-databases";
 
 export type ScaleProvider = "sqlite" | "postgresql";
 

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createDb, getDb, type Db } from "@/lib/db";
-import { createTempDatabase, type TempDatabase } from "../test-support/temp-database";
-import { createBusiness, queueRun, readAttempts, readRun } from "../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
+import { createBusiness, queueRun, readAttempts, readRun } from "../../../test-support/fixtures";
 import { RunQueue } from "./run-queue";
 
-let database: TempDatabase;
+const { database } = useTempDatabase();
 const extraClients: Db[] = [];
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
 
 afterAll(async () => {
   await Promise.all(extraClients.map((client) => client.$disconnect()));
-  await getDb().$disconnect();
-  await database.remove();
 });
 
 async function clearQueue() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createBusiness } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { createBusiness } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { FAIL_CLOSED_MESSAGE } from "./run-job-command";
 
 const { database, spawnTs } = useTempDatabase();

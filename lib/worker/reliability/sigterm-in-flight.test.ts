@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
-import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { testDatabaseProvider } from "@/test-support/test-database-provider";
+import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { runsByStatus } from "./support/run-census";
 import { ciOrLong, longVariant } from "./support/scale";
 import { WorkerFleet } from "./support/worker-fleet";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "../../db/sql";
-import type { Actor } from "../../tenancy/actor";
-import { ALL_BUSINESSES, scopedDb } from "../../tenancy";
+import type { Prisma } from "../lib/db/sql";
+import type { Actor } from "../lib/tenancy/actor";
+import { ALL_BUSINESSES, scopedDb } from "../lib/tenancy";
 
 const db = () => scopedDb(ALL_BUSINESSES);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { ALL_BUSINESSES, scopedDb } from "../../tenancy";
+import { disconnectDb } from "../lib/db/client";
 import { spawnTs as spawnUntracked, stopChild, type SpawnedProcess } from "./child-process";
 import { createTempDatabase, type TempDatabase } from "./temp-database";
 
@@ -28,8 +28,8 @@ export function useTempDatabase(): TempDatabaseFixture {
 
   afterAll(async () => {
     await Promise.all(children.map(stopChild));
-    // The scoped client shares the process's connection, so this closes the one the tests opened.
-    await scopedDb(ALL_BUSINESSES).$disconnect();
+    // The process's one client, which the code under test and the fixtures opened on this database.
+    await disconnectDb();
     await current?.remove();
   });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { abortableSleep } from "../../jobs/abortable-sleep";
-import { defineJob, type JobDefinition } from "../../jobs/define-job";
-import { createJobRegistry, jobRegistry } from "../../jobs/registry";
+import { abortableSleep } from "../lib/jobs/abortable-sleep";
+import { defineJob, type JobDefinition } from "../lib/jobs/define-job";
+import { createJobRegistry, jobRegistry } from "../lib/jobs/registry";
 
 const FAST_BACKOFF = { baseMs: 20, maxMs: 200, jitter: 0.25 };
 
