@@ -32,21 +32,6 @@ export const testSleep = defineJob({
   },
 });
 
-/** Ignores its signal entirely: the runner must still settle the run on time. */
-export const testStubborn = defineJob({
-  type: "test-stubborn",
-  title: "Stubborn",
-  description: "Ignores aborts.",
-  scope: "tenant",
-  params: z.object({ ms: z.number().int().min(0) }).strict(),
-  maxAttempts: 1,
-  timeoutMs: 300,
-  async run({ params }) {
-    await new Promise((resolve) => setTimeout(resolve, params.ms));
-    return { finished: true };
-  },
-});
-
 export const testTimeout = defineJob({
   type: "test-timeout",
   title: "Times out",
@@ -86,7 +71,7 @@ export const testSystemNoop = defineJob({
   },
 });
 
-export const TEST_JOBS = [testNoop, testSleep, testStubborn, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
+export const TEST_JOBS = [testNoop, testSleep, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
 
 /** The application's jobs plus the test jobs. */
 export function testRegistry(extra: JobDefinition[] = []) {
