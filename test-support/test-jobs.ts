@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import { abortableSleep } from "../lib/jobs/abortable-sleep";
 import { defineJob, type JobDefinition } from "../lib/jobs/define-job";
@@ -29,6 +30,28 @@ export const testSleep = defineJob({
     await progress(0, "sleeping");
     await abortableSleep(params.ms, signal);
     return { slept: params.ms };
+  },
+});
+
+/** The progress message of a gated run whose handler has started and waits at its gate. */
+export const AT_THE_GATE = "waiting at the gate";
+
+/**
+ * Holds until its gate file exists, or until aborted: a test opens the gate (see openGate) once it
+ * has seen the state it needs, so how long the run takes never depends on the machine's speed.
+ */
+export const testGate = defineJob({
+  type: "test-gate",
+  title: "Gate",
+  description: "Waits until its gate file exists; stops when aborted.",
+  scope: "tenant",
+  params: z.object({ gate: z.string().min(1) }).strict(),
+  timeoutMs: 120_000,
+  backoff: FAST_BACKOFF,
+  async run({ params, signal, progress }) {
+    await progress(0, AT_THE_GATE);
+    while (!existsSync(params.gate)) await abortableSleep(20, signal);
+    return { passed: true };
   },
 });
 
@@ -71,7 +94,7 @@ export const testSystemNoop = defineJob({
   },
 });
 
-export const TEST_JOBS = [testNoop, testSleep, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
+export const TEST_JOBS = [testNoop, testSleep, testGate, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
 
 /** The application's jobs plus the test jobs. */
 export function testRegistry(extra: JobDefinition[] = []) {

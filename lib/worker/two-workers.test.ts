@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { createBusiness, queueRun, waitFor } from "../../test-support/fixtures";
+import { createGate } from "../../test-support/gates";
+import { AT_THE_GATE } from "../../test-support/test-jobs";
 import { useTempDatabase } from "../../test-support/use-temp-database";
 
 const { database, spawnTs } = useTempDatabase();
@@ -11,11 +13,19 @@ describe("two worker processes on one queue", () => {
     const workers = [0, 1].map((index) => spawnTs("test-support/worker-entry.ts", { env: { ...workerEnv, WORKER_ID: `worker-${index}` } }));
     await Promise.all(workers.map((worker) => worker.waitForLine(/Started:/)));
 
+    // Every run waits at one gate until both workers hold a full load of them: neither can take
+    // more than its concurrency, so both take part however unevenly the machine schedules them.
+    const gate = createGate(database.dir, "all");
     const businesses = [await createBusiness(), await createBusiness(), await createBusiness()];
     const ids: string[] = [];
     for (let index = 0; index < 120; index++) {
-      ids.push((await queueRun({ businessId: businesses[index % 3]!.id, jobType: "test-sleep", params: { ms: 30 } })).id);
+      ids.push((await queueRun({ businessId: businesses[index % 3]!.id, jobType: "test-gate", params: { gate: gate.path } })).id);
     }
+    await waitFor(async () => (await getDb().jobRun.count({ where: { id: { in: ids }, status: "running", progressMessage: AT_THE_GATE } })) === 8, {
+      timeoutMs: 60_000,
+      what: "both workers to hold four runs each",
+    });
+    gate.open();
 
     await waitFor(async () => (await getDb().jobRun.count({ where: { id: { in: ids }, status: "succeeded" } })) === ids.length, {
       timeoutMs: 120_000,
