@@ -2,7 +2,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/**
+ * How long a test waits for another process to reach a state before it gives up and reports what
+ * it saw. Generous: on a loaded two-core machine a process starting with its loader takes tens of
+ * seconds. A bound for reporting, never a claim about speed.
+ */
+export const PROCESS_WAIT_MS = 120_000;
+
+/** A test timeout for a test that waits for other processes several times. */
+export const PROCESS_TEST_TIMEOUT_MS = 5 * PROCESS_WAIT_MS;
 
 export interface SpawnOptions {
   args?: string[];
@@ -84,7 +94,7 @@ export function spawnTs(script: string, { args = [], env = {}, stdin = "ignore",
     output: () => lines.join("\n"),
     stdout: () => text.stdout,
     stderr: () => text.stderr,
-    waitForLine(pattern, timeoutMs = 30_000) {
+    waitForLine(pattern, timeoutMs = PROCESS_WAIT_MS) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const line = lines.find((candidate) => pattern.test(candidate));

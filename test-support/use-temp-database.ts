@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import { disconnectDb } from "../lib/db/client";
-import { spawnTs as spawnUntracked, stopChild, type SpawnedProcess } from "./child-process";
+import { PROCESS_WAIT_MS, spawnTs as spawnUntracked, stopChild, type SpawnedProcess } from "./child-process";
 import { createTempDatabase, type TempDatabase } from "./temp-database";
 
 export interface TempDatabaseFixture {
@@ -22,9 +22,10 @@ export function useTempDatabase(): TempDatabaseFixture {
     return current;
   };
 
+  // Migrating a database on a loaded machine can outlast the default hook timeout.
   beforeAll(async () => {
     current = await createTempDatabase();
-  });
+  }, PROCESS_WAIT_MS);
 
   afterAll(async () => {
     await Promise.all(children.map(stopChild));

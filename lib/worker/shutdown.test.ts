@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PROCESS_TEST_TIMEOUT_MS, PROCESS_WAIT_MS } from "../../test-support/child-process";
 import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../../test-support/fixtures";
 import { createGate } from "../../test-support/gates";
 import { AT_THE_GATE } from "../../test-support/test-jobs";
@@ -25,7 +26,7 @@ describe("graceful shutdown of a worker process", () => {
     await worker.waitForLine(/Started: concurrency 2/);
     // Both handlers have started (each reported its first progress), so both are in flight at the signal.
     await waitFor(async () => (await readRun(short.id)).progressMessage === AT_THE_GATE && (await readRun(long.id)).progressMessage === "sleeping", {
-      timeoutMs: 30_000,
+      timeoutMs: PROCESS_WAIT_MS,
       what: "both handlers to start",
     });
 
@@ -41,5 +42,5 @@ describe("graceful shutdown of a worker process", () => {
     const released = await readRun(long.id);
     expect(released).toMatchObject({ status: "queued", attempt: 0, leaseId: null, lockedBy: null });
     expect((await readAttempts(long.id)).map((attempt) => attempt.status)).toEqual(["released"]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

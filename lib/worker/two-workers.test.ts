@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { PROCESS_TEST_TIMEOUT_MS, PROCESS_WAIT_MS } from "../../test-support/child-process";
 import { createBusiness, queueRun, waitFor } from "../../test-support/fixtures";
 import { createGate } from "../../test-support/gates";
 import { AT_THE_GATE } from "../../test-support/test-jobs";
@@ -22,13 +23,13 @@ describe("two worker processes on one queue", () => {
       ids.push((await queueRun({ businessId: businesses[index % 3]!.id, jobType: "test-gate", params: { gate: gate.path } })).id);
     }
     await waitFor(async () => (await getDb().jobRun.count({ where: { id: { in: ids }, status: "running", progressMessage: AT_THE_GATE } })) === 8, {
-      timeoutMs: 60_000,
+      timeoutMs: PROCESS_WAIT_MS,
       what: "both workers to hold four runs each",
     });
     gate.open();
 
     await waitFor(async () => (await getDb().jobRun.count({ where: { id: { in: ids }, status: "succeeded" } })) === ids.length, {
-      timeoutMs: 120_000,
+      timeoutMs: PROCESS_WAIT_MS,
       intervalMs: 200,
       what: "all runs to succeed",
     });
@@ -41,5 +42,5 @@ describe("two worker processes on one queue", () => {
     expect(attempts.every((attempt) => attempt.status === "succeeded" && attempt.attempt === 1)).toBe(true);
     // Both processes took part, so the absence of doubles is not an accident of one idle worker.
     expect(new Set(attempts.map((attempt) => attempt.workerId))).toEqual(new Set(["worker-0", "worker-1"]));
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../db/sql";
+import { PROCESS_TEST_TIMEOUT_MS } from "../../../test-support/child-process";
 import { finished, startCli } from "../../../test-support/orphans/cli-harness";
 import { auditEvents, count, insertOrphans, NOT_ORPHANS, orphanIds, runs } from "../../../test-support/orphans/database-state";
 import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
@@ -42,6 +43,5 @@ describe("orphans delete, interrupted", () => {
     expect(await runs(db, NOT_ORPHANS)).toEqual(othersBefore);
     const dangling = await count(db, Prisma.sql`SELECT COUNT(*) FROM job_run_logs WHERE run_id NOT IN (SELECT id FROM job_runs)`);
     expect(dangling).toBe(0);
-    // Thousands of rows and a command started with its loader: on a busy machine that takes minutes, not seconds.
-  }, 180_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { testDatabaseProvider } from "@/test-support/test-database-provider";
+import { PROCESS_TEST_TIMEOUT_MS, PROCESS_WAIT_MS } from "../../../test-support/child-process";
 import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../../../test-support/fixtures";
 import { createGate } from "../../../test-support/gates";
 import { AT_THE_GATE } from "../../../test-support/test-jobs";
@@ -46,9 +47,9 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
       };
       const first = new WorkerFleet(spawnTs, { name: "first", env });
       first.start(1);
-      await first.ready();
+      await first.ready(PROCESS_WAIT_MS);
       await waitFor(async () => (await getDb().jobRun.count({ where: { status: "running", progressMessage: AT_THE_GATE } })) === SHORT_RUNS + LONG_RUNS, {
-        timeoutMs: 30_000,
+        timeoutMs: PROCESS_WAIT_MS,
         what: "every run's handler to start",
       });
 
@@ -82,7 +83,7 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
           second.assertAlive();
           return (await runsByStatus()).succeeded === SHORT_RUNS + LONG_RUNS;
         },
-        { timeoutMs: 90_000, intervalMs: 200, what: "the released runs to be finished by the next worker" },
+        { timeoutMs: PROCESS_WAIT_MS, intervalMs: 200, what: "the released runs to be finished by the next worker" },
       );
       for (const run of long) {
         const before = attemptBefore.get(run.id)!;
@@ -101,6 +102,6 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
           `${LONG_RUNS} long runs released and finished by the next worker; ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
       );
     },
-    180_000,
+    PROCESS_TEST_TIMEOUT_MS,
   );
 });
