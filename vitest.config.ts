@@ -7,7 +7,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts", "tests/**/*.test.ts"],
     // Integration tests open real database files and spawn processes; forks keep native modules isolated.
     pool: "forks",
-    setupFiles: ["lib/db/testing/grant-test-access.ts"],
+    setupFiles: ["test-support/grant-test-access.ts"],
     // next-auth imports "next/server" without an extension, which only a bundler resolves.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 60_000,

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
-import { createPostgresTestDatabase } from "../lib/db/testing/postgres-test-databases";
+import { createPostgresTestDatabase } from "../test-support/postgres-test-databases";
 
 export interface BenchDatabase {
   url: string;

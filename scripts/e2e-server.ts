@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { E2E_DATA_DIR, E2E_ENV, E2E_PORT } from "../e2e/server-env";
 import { databaseProvider } from "../lib/config/env";
-import { dropPostgresDatabase } from "../lib/db/testing/postgres-test-databases";
+import { dropPostgresDatabase } from "../test-support/postgres-test-databases";
 import { startChildGroup } from "../lib/process/child-group";
 
 const env = { ...process.env, ...E2E_ENV };

@@ -6,7 +6,7 @@ import { percentile } from "../statistics";
 import { buildApiCases } from "./api-cases";
 import type { ApiMeasurementInput, ApiMeasurementResult, CaseResult } from "./api-measurement";
 import { explainStatements } from "./query-plans";
-import { installStatementTrace, traceStatements } from "../../lib/db/testing/statement-trace";
+import { installStatementTrace, traceStatements } from "../../test-support/statement-trace";
 
 const WARM_UP = 3;
 // A case that takes a second per request would hold the run up for minutes at full sample count;

@@ -3,7 +3,7 @@ import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 import type { DatabaseAccess } from "../../lib/db/database-access";
 import { percentile } from "../statistics";
-import type { TracedStatement } from "../../lib/db/testing/statement-trace";
+import type { TracedStatement } from "../../test-support/statement-trace";
 
 export interface ExplainedStatement {
   sql: string;

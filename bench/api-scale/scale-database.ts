@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../../lib/db/migrations";
 import { enableWriteAheadLog } from "../../lib/db/sqlite-journal";
-import { createPostgresTestDatabase } from "../../lib/db/testing/postgres-test-databases";
+import { createPostgresTestDatabase } from "../../test-support/postgres-test-databases";
 
 export type ScaleProvider = "sqlite" | "postgresql";
 

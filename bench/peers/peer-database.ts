@@ -1,4 +1,4 @@
-import { createPostgresDatabaseFromTemplate, type PostgresTestDatabase } from "../../lib/db/testing/postgres-test-databases";
+import { createPostgresDatabaseFromTemplate, type PostgresTestDatabase } from "../../test-support/postgres-test-databases";
 
 /**
  * An empty database of its own on the benchmark's server, for one peer to install its schema into,

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb } from "../db";
-import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
+import { describe, expect, it } from "vitest";
+import { getDb } from "../db";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 import { loadSessionActor } from "../tenancy/actor";
 import { bumpSessionVersion } from "../tenancy/identity-store";
 import { changePassword, setSystemAdmin } from "./account-changes";
 import { verifyPassword } from "./password";
 
-let database: TempDatabase;
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await database.dispose();
-});
+useTempDatabase();
 
 async function signedInUser(email: string, isSystemAdmin = false) {
-  const user = await database.db.user.create({ data: { email, name: email, passwordHash: "scrypt$unused", isSystemAdmin } });
+  const user = await getDb().user.create({ data: { email, name: email, passwordHash: "scrypt$unused", isSystemAdmin } });
   const session = { userId: user.id, sessionVersion: user.sessionVersion };
   expect(await loadSessionActor(session)).toMatchObject({ userId: user.id });
   return session;
@@ -40,7 +31,7 @@ describe("ending sessions", () => {
     const session = await signedInUser("new-password@example.com");
     expect(await changePassword({ userId: session.userId, newPassword: "a new passphrase" })).toBe(true);
     expect(await loadSessionActor(session)).toBeNull();
-    const user = await database.db.user.findUniqueOrThrow({ where: { id: session.userId } });
+    const user = await getDb().user.findUniqueOrThrow({ where: { id: session.userId } });
     expect(await verifyPassword("a new passphrase", user.passwordHash)).toBe(true);
   });
 

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb, getDb } from "../db";
-import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 import { hashPassword } from "./password";
 import { attemptSignIn } from "./sign-in-attempt";
 
 const PASSWORD = "correct horse battery";
-let database: TempDatabase;
+useTempDatabase();
 
 beforeAll(async () => {
-  database = await createTempDatabase();
   const passwordHash = await hashPassword(PASSWORD);
   for (const email of ["race@example.com", "owner@example.com", "pair@example.com"]) {
-    await database.db.user.create({ data: { email, name: email, passwordHash } });
+    await getDb().user.create({ data: { email, name: email, passwordHash } });
   }
-});
-
-afterAll(async () => {
-  await disconnectDb();
-  await database.dispose();
 });
 
 const kinds = (outcomes: { kind: string }[]) => outcomes.map((outcome) => outcome.kind);

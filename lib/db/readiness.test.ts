@@ -1,31 +1,25 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "./client";
+import { describe, expect, it } from "vitest";
+import { testDatabaseProvider } from "../../test-support/test-database-provider";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { createDb, getDb } from "./client";
 import { withoutDatabaseAccess } from "./database-access";
 import { migrationFolderNames } from "./migrations/migrations-folder";
 import { providerPaths } from "./migrations/paths";
 import { checkReadiness, committedMigrationsDir } from "./readiness";
-import { createTempDatabase, type TempDatabase } from "./testing/temp-database";
-import { testDatabaseProvider } from "./testing/test-database-provider";
 
 const provider = testDatabaseProvider();
 const latestMigration = migrationFolderNames(providerPaths(provider).migrationsDir).at(-1)!;
 
 describe(`readiness on ${provider}`, () => {
-  let database: TempDatabase;
-  beforeAll(async () => {
-    database = await createTempDatabase({ exportAsEnv: false });
-  });
-  afterAll(async () => {
-    await database.dispose();
-  });
+  const { database } = useTempDatabase();
 
   it("is ready when every committed migration is applied", async () => {
-    expect(await checkReadiness({ db: database.db, url: database.url })).toEqual({ ready: true });
+    expect(await checkReadiness({ db: getDb(), url: database.url })).toEqual({ ready: true });
   });
 
   it("needs no tenant access, as in the web server, which is granted none", async () => {
-    expect(await withoutDatabaseAccess(() => checkReadiness({ db: database.db, url: database.url }))).toEqual({ ready: true });
+    expect(await withoutDatabaseAccess(() => checkReadiness({ db: getDb(), url: database.url }))).toEqual({ ready: true });
   });
 
   it("reads the same migrations folder as the migration commands", () => {
@@ -33,18 +27,18 @@ describe(`readiness on ${provider}`, () => {
   });
 
   it("is not ready when it finds no committed migrations to compare with", async () => {
-    const readiness = await checkReadiness({ db: database.db, url: database.url, prismaDir: path.join(database.url, "nowhere") });
+    const readiness = await checkReadiness({ db: getDb(), url: database.url, prismaDir: path.join(database.url, "nowhere") });
     expect(readiness).toMatchObject({ ready: false, reason: expect.stringContaining("no migrations found") });
   });
 
   it("is not ready when the database lacks a committed migration", async () => {
-    await database.db.$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ${latestMigration}`;
-    const readiness = await checkReadiness({ db: database.db, url: database.url });
+    await getDb().$executeRaw`UPDATE _prisma_migrations SET rolled_back_at = finished_at WHERE migration_name = ${latestMigration}`;
+    const readiness = await checkReadiness({ db: getDb(), url: database.url });
     expect(readiness.ready).toBe(false);
     expect(readiness).toMatchObject({ reason: expect.stringContaining(latestMigration) });
 
-    await database.db.$executeRaw`DELETE FROM _prisma_migrations WHERE migration_name = ${latestMigration}`;
-    expect((await checkReadiness({ db: database.db, url: database.url })).ready).toBe(false);
+    await getDb().$executeRaw`DELETE FROM _prisma_migrations WHERE migration_name = ${latestMigration}`;
+    expect((await checkReadiness({ db: getDb(), url: database.url })).ready).toBe(false);
   });
 
   it("is not ready when the database cannot be reached", async () => {

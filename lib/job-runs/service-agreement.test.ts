@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db";
 import type { JobRun } from "../db/generated/sqlite/client";
 import { seedDemo } from "../demo-data/seed-demo";
-import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 import { ALL_BUSINESSES, businessScope, type Scope } from "../tenancy/scope";
 import { RUN_STATUSES, STATS_WINDOWS, type JobRunFilters, type StatsWindow } from "./schemas";
 import { getJobRunStats } from "./stats-service";
@@ -10,20 +11,17 @@ import { listJobRuns } from "./list-service";
 /** The services' SQL against a brute-force computation over the very same seeded rows. */
 
 const NOW = Date.UTC(2026, 10, 23, 15, 30);
-let temp: TempDatabase;
+useTempDatabase();
 let rows: JobRun[];
 let acmeId: string;
 let birchId: string;
 
 beforeAll(async () => {
-  temp = await createTempDatabase();
-  await seedDemo(temp.db, { now: NOW });
-  rows = await temp.db.jobRun.findMany();
-  acmeId = (await temp.db.business.findUniqueOrThrow({ where: { slug: "acme" } })).id;
-  birchId = (await temp.db.business.findUniqueOrThrow({ where: { slug: "birch" } })).id;
+  await seedDemo(getDb(), { now: NOW });
+  rows = await getDb().jobRun.findMany();
+  acmeId = (await getDb().business.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+  birchId = (await getDb().business.findUniqueOrThrow({ where: { slug: "birch" } })).id;
 });
-
-afterAll(async () => temp.dispose());
 
 type Case = { label: string; scope: () => Scope; filter?: () => string; keep: (run: JobRun) => boolean };
 

@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installStatementTrace, traceStatements } from "../db/testing/statement-trace";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "../db";
+import { installStatementTrace, traceStatements } from "../../test-support/statement-trace";
 import { seedDemo } from "../demo-data/seed-demo";
-import { testDatabaseProvider } from "../db/testing/test-database-provider";
-import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
+import { testDatabaseProvider } from "../../test-support/test-database-provider";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 import { ALL_BUSINESSES, businessScope, type Scope } from "../tenancy/scope";
 import { getJobRunStats } from "./stats-service";
 
@@ -13,21 +14,18 @@ import { getJobRunStats } from "./stats-service";
  * slow. This reads SQLite's plan for each statement the service sends.
  */
 
-let temp: TempDatabase;
+const { database } = useTempDatabase();
 let acmeId: string;
 
 beforeAll(async () => {
-  temp = await createTempDatabase();
-  await seedDemo(temp.db, { now: Date.UTC(2026, 10, 23, 15, 30) });
-  acmeId = (await temp.db.business.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+  await seedDemo(getDb(), { now: Date.UTC(2026, 10, 23, 15, 30) });
+  acmeId = (await getDb().business.findUniqueOrThrow({ where: { slug: "acme" } })).id;
   // With statistics, as the vacuum-database job keeps them: SQLite then weighs every index.
-  const db = new Database(temp.url.replace(/^file:/, ""));
+  const db = new Database(database.url.replace(/^file:/, ""));
   db.exec("ANALYZE");
   db.close();
   installStatementTrace();
 });
-
-afterAll(async () => temp?.dispose());
 
 describe.runIf(testDatabaseProvider() === "sqlite")("statistics read their window from an index alone", () => {
   const cases: Array<{ label: string; scope: () => Scope }> = [
@@ -40,7 +38,7 @@ describe.runIf(testDatabaseProvider() === "sqlite")("statistics read their windo
       const onRuns = statements.filter((statement) => /\bjob_runs\b/.test(statement.sql));
       expect(onRuns).toHaveLength(3);
 
-      const db = new Database(temp.url.replace(/^file:/, ""), { readonly: true });
+      const db = new Database(database.url.replace(/^file:/, ""), { readonly: true });
       try {
         for (const statement of onRuns) {
           const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...(statement.values as unknown[])) as Array<{ detail: string }>;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { computeBackoffMs } from "./backoff";
 
 const policy = { baseMs: 1_000, maxMs: 60_000, jitter: 0.25 };
@@ -48,8 +48,20 @@ describe("computeBackoffMs", () => {
     );
   });
 
-  it("spreads retries of runs that failed together", () => {
-    const delays = new Set(Array.from({ length: 50 }, () => computeBackoffMs({ failedAttempt: 4, policy })));
-    expect(delays.size).toBeGreaterThan(1);
+  it("spreads retries of runs that failed together over the whole jitter window", () => {
+    // The default random source, rolling evenly over [0, 1] for 50 runs that failed at attempt 4.
+    const rolls = Array.from({ length: 50 }, (_, index) => index / 49);
+    let next = 0;
+    const random = vi.spyOn(Math, "random").mockImplementation(() => rolls[next++]!);
+    try {
+      const delays = rolls.map(() => computeBackoffMs({ failedAttempt: 4, policy }));
+      expect(random).toHaveBeenCalledTimes(50);
+      // 8 s before jitter; a jitter of 0.25 spreads the retries over 6–8 s, each run at its own time.
+      expect(Math.max(...delays)).toBe(8_000);
+      expect(Math.min(...delays)).toBe(6_000);
+      expect(new Set(delays).size).toBe(50);
+    } finally {
+      random.mockRestore();
+    }
   });
 });

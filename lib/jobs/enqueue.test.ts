@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createBusiness } from "../worker/test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "../worker/test-support/temp-database";
-import { testNoop, testSystemNoop } from "../worker/test-support/test-jobs";
+import { createBusiness } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testNoop, testSystemNoop } from "../../test-support/test-jobs";
 import type { JobDefinition } from "./define-job";
 import { enqueueJob } from "./enqueue";
 import { FailClosedError, PermanentJobError } from "./errors";
 
-let database: TempDatabase;
+useTempDatabase();
 const tenantJob = testNoop as JobDefinition;
 const systemJob = testSystemNoop as JobDefinition;
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
-});
 
 describe("enqueueJob", () => {
   it("refuses a tenant job without a business before writing anything", async () => {

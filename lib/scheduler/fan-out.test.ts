@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { RunQueue } from "../worker/claim";
 import { startRun } from "../worker/execute-run";
 import { LeaseKeeper } from "../worker/lease-keeper";
-import { executeNow } from "../worker/test-support/execute-now";
-import { createBusiness } from "../worker/test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "../worker/test-support/temp-database";
-import { testRegistry } from "../worker/test-support/test-jobs";
+import { executeNow } from "../../test-support/execute-now";
+import { createBusiness } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testRegistry } from "../../test-support/test-jobs";
 import { tickScheduler } from "./tick";
 
-let database: TempDatabase;
+useTempDatabase();
 const jobs = testRegistry();
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
-});
 
 async function executeQueuedRun(runId: string) {
   const queue = new RunQueue();

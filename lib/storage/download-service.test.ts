@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { AppError } from "../errors";
 import { ALL_BUSINESSES, businessScope } from "../tenancy";
-import { executeNow } from "../worker/test-support/execute-now";
-import { createBusiness, queueRun } from "../worker/test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "../worker/test-support/temp-database";
-import { testRegistry } from "../worker/test-support/test-jobs";
+import { executeNow } from "../../test-support/execute-now";
+import { createBusiness, queueRun } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testRegistry } from "../../test-support/test-jobs";
 import { openAttachmentDownload } from "./download-service";
 
-let database: TempDatabase;
+const { database } = useTempDatabase();
 let acmeId: string;
 let birchId: string;
 let csvAttachmentId: string;
@@ -28,7 +28,6 @@ async function expectNotFound(promise: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  database = await createTempDatabase();
   const acme = await createBusiness({ name: "Acme" });
   const birch = await createBusiness({ name: "Birch" });
   acmeId = acme.id;
@@ -38,11 +37,6 @@ beforeAll(async () => {
   const { outcome } = await executeNow({ jobs: testRegistry(), jobType: "export-report", businessId: acme.id, params: { days: 7 } });
   if (outcome.status !== "succeeded") throw new Error(`export failed: ${JSON.stringify(outcome)}`);
   csvAttachmentId = (outcome.result as { attachments: { csv: string } }).attachments.csv;
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
 });
 
 describe("attachment download", () => {

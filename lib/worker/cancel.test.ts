@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { abortableSleep } from "../jobs/abortable-sleep";
 import { defineJob } from "../jobs/define-job";
 import { cancelJobRun } from "../job-runs/manage-service";
 import { businessScope } from "../tenancy";
-import { actorFor, createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { testRegistry } from "./test-support/test-jobs";
+import { actorFor, createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testRegistry } from "../../test-support/test-jobs";
 import { startWorker } from "./worker";
 
-let database: TempDatabase;
+useTempDatabase();
 const aborted = new Map<string, unknown>();
 const started = new Set<string>();
 
@@ -31,15 +30,6 @@ const longJob = defineJob({
       throw error;
     }
   },
-});
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
 });
 
 describe("cancel from the API", () => {
@@ -69,10 +59,16 @@ describe("cancel from the API", () => {
       expect(row.leaseId).toBeNull();
       expect((await readLogs(run.id)).map((line) => line.message)).toContain("Cancelled while running; the handler was stopped");
 
-      // Nothing re-queues it: after more heartbeats and polls it is still cancelled.
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-      expect((await readRun(run.id)).status).toBe("cancelled");
-      expect(await readAttempts(run.id)).toHaveLength(1);
+      // Nothing re-queues it. A run queued after the cancel shows the worker polled again (it was
+      // claimed) and beat its heartbeat again (that run's heartbeat moved on); once the worker has
+      // stopped, nothing of it is in flight, and the cancelled run is untouched.
+      const later = await queueRun({ businessId: business.id, jobType: "test-long" });
+      await waitFor(() => started.has(later.id), { what: "a run queued after the cancel to be claimed" });
+      const claimedBeat = (await readRun(later.id)).heartbeatAt!.getTime();
+      await waitFor(async () => (await readRun(later.id)).heartbeatAt!.getTime() > claimedBeat, { what: "a heartbeat after the cancel" });
+      await worker.stop();
+      expect(await readRun(run.id)).toMatchObject({ status: "cancelled", leaseId: null });
+      expect((await readAttempts(run.id)).map((attempt) => attempt.status)).toEqual(["cancelled"]);
     } finally {
       await worker.stop();
     }

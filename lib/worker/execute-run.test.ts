@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { defineJob } from "../jobs/define-job";
-import { createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { testRegistry } from "./test-support/test-jobs";
-import { executeNow } from "./test-support/execute-now";
+import { createBusiness, createUser, queueRun, readAttempts, readLogs, readRun, waitFor } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testRegistry } from "../../test-support/test-jobs";
+import { executeNow } from "../../test-support/execute-now";
 import { RunQueue, type ClaimedRun } from "./claim";
 import { startRun } from "./execute-run";
 import { LeaseKeeper } from "./lease-keeper";
+import { RunAbortedError } from "./run-abort";
 import { startWorker, type WorkerHandle } from "./worker";
 
-let database: TempDatabase;
+useTempDatabase();
 const calls: string[] = [];
 
 const recordingJob = defineJob({
@@ -27,20 +27,36 @@ const recordingJob = defineJob({
     return { note: params.note };
   },
 });
-const jobs = testRegistry([recordingJob]);
+let heldLateWriter: { runId: string; release(): void; finished: Promise<{ progressError: unknown }> } | undefined;
+
+/** Ignores its signal, waits until the test releases it, then logs, reports progress and returns. */
+const lateWriterJob = defineJob({
+  type: "test-late-writer",
+  title: "Late writer",
+  description: "Writes after its run was settled without it.",
+  scope: "tenant",
+  params: z.object({}).strict(),
+  timeoutMs: 300,
+  run({ runId, log, progress }) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const finished = released.then(async () => {
+      log.info("late line");
+      const progressError = await progress(1, "late progress").then(
+        () => null,
+        (error: unknown) => error,
+      );
+      return { progressError };
+    });
+    heldLateWriter = { runId, release, finished };
+    return finished.then(() => ({ late: true }));
+  },
+});
+const jobs = testRegistry([recordingJob, lateWriterJob]);
 
 function executeClaimed(run: ClaimedRun, queue: RunQueue) {
   return startRun({ run, queue, leases: new LeaseKeeper(queue, 1_000), jobs }).settled;
 }
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
-});
 
 describe("executing a run", () => {
   it("runs the handler, stores result, progress, logs and a succeeded attempt", async () => {
@@ -127,11 +143,35 @@ describe("executing a run", () => {
 
   it("settles on time even when the handler ignores its signal, and drops its late writes", async () => {
     const business = await createBusiness();
-    const { runId, outcome } = await executeNow({ jobs, jobType: "test-stubborn", businessId: business.id, params: { ms: 1_500 }, maxAttempts: 1 });
-    expect(outcome.status).toBe("failed");
-    await new Promise((resolve) => setTimeout(resolve, 1_700));
-    // The handler finished after the timeout; its completion must not have overwritten the failure.
-    expect((await readRun(runId)).status).toBe("failed");
+    const echoed: string[] = [];
+    const execution = executeNow({
+      jobs,
+      jobType: "test-late-writer",
+      businessId: business.id,
+      maxAttempts: 1,
+      observer: { onLog: (_run, _level, message) => echoed.push(message), onProgress: (_run, _fraction, message) => echoed.push(`progress: ${message}`) },
+    });
+    try {
+      const handler = await waitFor(() => heldLateWriter, { what: "the handler to start" });
+      // The handler is held until its run is failed without it, so everything it does afterwards is late.
+      await waitFor(async () => (await readRun(handler.runId)).status === "failed", { what: "the run to fail at its timeout while its handler still runs" });
+      handler.release();
+      const { progressError } = await handler.finished;
+      const { runId, outcome } = await execution;
+
+      expect(outcome).toEqual({ status: "failed", error: "Timed out after 300 ms" });
+      expect(progressError).toBeInstanceOf(RunAbortedError);
+      expect(echoed).toContain("Attempt 1 of 1 started by test-worker");
+      expect(echoed).not.toContain("late line");
+      expect(echoed).not.toContain("progress: late progress");
+      const run = await readRun(runId);
+      expect(run).toMatchObject({ status: "failed", errorMessage: "Timed out after 300 ms", result: null, progressMessage: null });
+      expect(run.progress ?? 0).toBe(0);
+      expect((await readLogs(runId)).map((line) => line.message)).not.toContain("late line");
+      expect((await readAttempts(runId)).map((attempt) => attempt.status)).toEqual(["timed_out"]);
+    } finally {
+      heldLateWriter?.release();
+    }
   });
 
   it("retries through the worker until the handler succeeds", async () => {

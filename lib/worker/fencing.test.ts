@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createBusiness, queueRun, readAttempts, readRun } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
+import { createBusiness, queueRun, readAttempts, readRun } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 import { RunQueue, type ClaimedRun } from "./claim";
 
-let database: TempDatabase;
+useTempDatabase();
 const queue = () => new RunQueue();
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
-});
 
 /** A run claimed by a worker that then went silent, rescued and claimed again by another worker. */
 async function staleAndCurrentLease(): Promise<{ stale: ClaimedRun; current: ClaimedRun }> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createBusiness, queueRun, readAttempts, readLogs, readRun } from "./test-support/fixtures";
-import { useTempDatabase } from "./test-support/use-temp-database";
+import { createBusiness, queueRun, readAttempts, readLogs, readRun } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 import { RunQueue } from "./claim";
 import { rescueStaleRuns } from "./rescue";
 
@@ -41,7 +41,7 @@ describe("rescue", () => {
     for (let index = 0; index < 60; index++) stalled.push(await stalledRun({ businessId: business.id, maxAttempts: index % 4 === 0 ? 1 : 3 }));
 
     const startAt = String(Date.now() + 4_000);
-    const sweepers = [0, 1].map(() => spawnTs("lib/worker/test-support/sweeper-entry.ts", { args: [startAt, "30000"], env: database.env }));
+    const sweepers = [0, 1].map(() => spawnTs("test-support/sweeper-entry.ts", { args: [startAt, "30000"], env: database.env }));
     const reports = await Promise.all(
       sweepers.map(async (sweeper) => JSON.parse((await sweeper.waitForLine(/^rescued /, 60_000)).slice("rescued ".length)) as { requeued: number; failed: number }),
     );

@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "./test-support/fixtures";
-import { useTempDatabase } from "./test-support/use-temp-database";
+import { PROCESS_TEST_TIMEOUT_MS, PROCESS_WAIT_MS } from "../../test-support/child-process";
+import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../../test-support/fixtures";
+import { createGate } from "../../test-support/gates";
+import { AT_THE_GATE } from "../../test-support/test-jobs";
+import { useTempDatabase } from "../../test-support/use-temp-database";
 
 const { database, spawnTs } = useTempDatabase();
 
 describe("graceful shutdown of a worker process", () => {
   it("on SIGTERM lets short runs finish, then releases the rest without using up their attempt", async () => {
     const business = await createBusiness();
-    const short = await queueRun({ businessId: business.id, jobType: "test-sleep", params: { ms: 1_500 } });
+    const gate = createGate(database.dir, "short");
+    const short = await queueRun({ businessId: business.id, jobType: "test-gate", params: { gate: gate.path } });
     const long = await queueRun({ businessId: business.id, jobType: "test-sleep", params: { ms: 120_000 } });
-    const worker = spawnTs("lib/worker/test-support/worker-entry.ts", {
+    const worker = spawnTs("test-support/worker-entry.ts", {
       env: {
         ...database.env,
         WORKER_CONCURRENCY: "2",
@@ -20,20 +24,23 @@ describe("graceful shutdown of a worker process", () => {
       },
     });
     await worker.waitForLine(/Started: concurrency 2/);
-    await waitFor(async () => (await readRun(short.id)).status === "running" && (await readRun(long.id)).status === "running", {
-      timeoutMs: 30_000,
-      what: "both runs to start",
+    // Both handlers have started (each reported its first progress), so both are in flight at the signal.
+    await waitFor(async () => (await readRun(short.id)).progressMessage === AT_THE_GATE && (await readRun(long.id)).progressMessage === "sleeping", {
+      timeoutMs: PROCESS_WAIT_MS,
+      what: "both handlers to start",
     });
 
     worker.child.kill("SIGTERM");
+    await worker.waitForLine(/SIGTERM received/);
+    // The short run can finish only now, inside the grace period; the long one outlasts it.
+    gate.open();
     const exit = await worker.exited;
-    expect(exit.code).toBe(0);
-    expect(worker.output()).toMatch(/SIGTERM received/);
+    expect(exit.code, worker.output()).toBe(0);
     expect(worker.output()).toMatch(/exit-summary \{"finished":1,"aborted":1\}/);
 
     expect(await readRun(short.id)).toMatchObject({ status: "succeeded", attempt: 1 });
     const released = await readRun(long.id);
     expect(released).toMatchObject({ status: "queued", attempt: 0, leaseId: null, lockedBy: null });
     expect((await readAttempts(long.id)).map((attempt) => attempt.status)).toEqual(["released"]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { spawnTs, stopChild, type SpawnedProcess } from "./test-support/child-process";
+import { spawnTs, stopChild, type SpawnedProcess } from "../../test-support/child-process";
 
 const children: SpawnedProcess[] = [];
 const dir = mkdtempSync(path.join(tmpdir(), "worker-start-timeout-"));

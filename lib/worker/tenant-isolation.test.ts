@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { defineJob } from "../jobs/define-job";
 import { currentTenantContext, runInTenantContext } from "../jobs/tenant-context";
-import { createBusiness, queueRun, readRun, waitFor } from "./test-support/fixtures";
-import { createTempDatabase, type TempDatabase } from "./test-support/temp-database";
-import { testRegistry } from "./test-support/test-jobs";
+import { createBusiness, queueRun, readRun, waitFor } from "../../test-support/fixtures";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { testRegistry } from "../../test-support/test-jobs";
 import { startWorker } from "./worker";
 
-let database: TempDatabase;
+useTempDatabase();
 
 interface Observation {
   runId: string;
@@ -42,15 +42,6 @@ const probe = defineJob({
     }
     return { steps: params.steps };
   },
-});
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
-
-afterAll(async () => {
-  await getDb().$disconnect();
-  await database.remove();
 });
 
 describe("tenant context", () => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { inAccess, withoutDatabaseAccess } from "@/lib/db/database-access";
 import { Prisma } from "@/lib/db/sql";
-import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
+import { testDatabaseProvider } from "@/test-support/test-database-provider";
 import { businessScope, scopedDb } from "@/lib/tenancy";
-import { createBusiness, queueRun } from "@/lib/worker/test-support/fixtures";
-import { useTempDatabase } from "@/lib/worker/test-support/use-temp-database";
+import { createBusiness, queueRun } from "@/test-support/fixtures";
+import { useTempDatabase } from "@/test-support/use-temp-database";
 
 // Row-level security exists only on PostgreSQL; on SQLite the application's filters are the guard.
 describe.runIf(testDatabaseProvider() === "postgresql")("row-level security on PostgreSQL", () => {

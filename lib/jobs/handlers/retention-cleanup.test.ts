@@ -3,10 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { artifactStore } from "../../storage/artifact-store";
-import { executeNow } from "../../worker/test-support/execute-now";
-import { createBusiness, queueRun } from "../../worker/test-support/fixtures";
-import { testRegistry } from "../../worker/test-support/test-jobs";
-import { useTempDatabase } from "../../worker/test-support/use-temp-database";
+import { executeNow } from "../../../test-support/execute-now";
+import { createBusiness, queueRun } from "../../../test-support/fixtures";
+import { testRegistry } from "../../../test-support/test-jobs";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 
 const { database } = useTempDatabase();
 const DAY = 24 * 3600_000;

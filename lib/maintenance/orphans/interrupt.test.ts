@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../db/sql";
-import { finished, startCli } from "./testing/cli-harness";
-import { auditEvents, count, insertOrphans, NOT_ORPHANS, orphanIds, runs } from "./testing/database-state";
-import { useDemoTemplate } from "./testing/demo-template";
+import { PROCESS_TEST_TIMEOUT_MS } from "../../../test-support/child-process";
+import { finished, startCli } from "../../../test-support/orphans/cli-harness";
+import { auditEvents, count, insertOrphans, NOT_ORPHANS, orphanIds, runs } from "../../../test-support/orphans/database-state";
+import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
 
 const { freshDatabase } = useDemoTemplate();
 
@@ -18,20 +19,11 @@ describe("orphans delete, interrupted", () => {
     // A batch size that does not divide the total, so the last batch would be short.
     expect(orphansBefore.length % BATCH_SIZE).not.toBe(0);
 
-    const child = startCli({ args: ["delete", "--yes", "--batch-size", String(BATCH_SIZE), "--limit", "0"], database });
-    const result = finished(child);
-    await new Promise<void>((resolve) => {
-      const onData = (chunk: Buffer | string) => {
-        // Interrupt as soon as the second batch is reported, well before the last one.
-        if (/^batch 2:/m.test(String(chunk))) {
-          child.stdout.off("data", onData);
-          child.kill("SIGINT");
-          resolve();
-        }
-      };
-      child.stdout.on("data", onData);
-    });
-    const { code, stderr } = await result;
+    const cli = startCli({ args: ["delete", "--yes", "--batch-size", String(BATCH_SIZE), "--limit", "0"], database });
+    // Interrupt once the second batch is reported committed, well before the last one.
+    await cli.waitForLine(/^batch 2:/);
+    cli.child.kill("SIGINT");
+    const { code, stderr } = await finished(cli);
 
     expect(code).toBe(130);
     expect(stderr).toMatch(/Interrupted: [\d,]+ orphaned runs deleted/);
@@ -51,5 +43,5 @@ describe("orphans delete, interrupted", () => {
     expect(await runs(db, NOT_ORPHANS)).toEqual(othersBefore);
     const dangling = await count(db, Prisma.sql`SELECT COUNT(*) FROM job_run_logs WHERE run_id NOT IN (SELECT id FROM job_runs)`);
     expect(dangling).toBe(0);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/sql";
-import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
-import { createBusiness } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { testDatabaseProvider } from "@/test-support/test-database-provider";
+import { createBusiness } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { postgresDialect } from "./postgres-dialect";
 
 /**

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb, getDb, type Db } from "@/lib/db";
-import { createTempDatabase, type TempDatabase } from "../test-support/temp-database";
-import { createBusiness, queueRun, readAttempts, readRun } from "../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
+import { createBusiness, queueRun, readAttempts, readRun } from "../../../test-support/fixtures";
 import { RunQueue } from "./run-queue";
 
-let database: TempDatabase;
+const { database } = useTempDatabase();
 const extraClients: Db[] = [];
-
-beforeAll(async () => {
-  database = await createTempDatabase();
-});
 
 afterAll(async () => {
   await Promise.all(extraClients.map((client) => client.$disconnect()));
-  await getDb().$disconnect();
-  await database.remove();
 });
 
 async function clearQueue() {
@@ -97,8 +91,19 @@ describe("claim", () => {
     expect(order).toEqual([oldHigh.id, newHigh.id, oldLow.id]);
   });
 
-  it("reads the database clock", async () => {
-    const now = await new RunQueue().now();
-    expect(Math.abs(now.getTime() - Date.now())).toBeLessThan(60_000);
+  it("reads the database clock, not the process clock", async () => {
+    const before = Date.now();
+    // The process clock is set a day back; only the database still tells the real time.
+    vi.useFakeTimers({ toFake: ["Date"], now: before - 24 * 3600_000 });
+    let now: Date;
+    try {
+      now = await new RunQueue().now();
+    } finally {
+      vi.useRealTimers();
+    }
+    const after = Date.now();
+    // Whole milliseconds on both sides; the database may round its fraction of one.
+    expect(now.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect(now.getTime()).toBeLessThanOrEqual(after + 1);
   });
 });

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/sql";
 import { sqlDialect } from "@/lib/db/sql-dialect";
-import { createBusiness, queueRun } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { createBusiness, queueRun } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { RunQueue } from "./run-queue";
 
 /** `count` queued runs in one statement, run_at increasing by 1 ms from `startAt` (the ORM's createMany is far slower). */

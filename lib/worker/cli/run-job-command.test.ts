@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { createBusiness } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { createBusiness } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { FAIL_CLOSED_MESSAGE } from "./run-job-command";
 
 const { database, spawnTs } = useTempDatabase();
@@ -21,7 +21,8 @@ describe("npm run job", () => {
   it("refuses a tenant job without a business id, with the exact message, before touching data", async () => {
     const before = await counts();
     const { code, lines } = await runCli(["export-report"]);
-    expect(code).not.toBe(0);
+    // 2: refused to start, as the README documents.
+    expect(code).toBe(2);
     expect(lines).toContain(FAIL_CLOSED_MESSAGE);
     expect(FAIL_CLOSED_MESSAGE).toBe("FAIL-CLOSED: a business id is required for tenant jobs.");
     expect(await counts()).toEqual(before);
@@ -64,7 +65,7 @@ describe("npm run job", () => {
     ];
     const results = await Promise.all(cases.map(([args]) => runCli(args)));
     results.forEach((result, index) => {
-      expect(result.code, cases[index]![0].join(" ")).not.toBe(0);
+      expect(result.code, cases[index]![0].join(" ")).toBe(2);
       expect(result.output).toMatch(cases[index]![1]);
     });
     expect(await counts()).toEqual(before);

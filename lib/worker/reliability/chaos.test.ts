@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
+import { testDatabaseProvider } from "@/test-support/test-database-provider";
 import { RunQueue } from "../claim";
-import { createBusiness, waitFor } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { createBusiness, waitFor } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { randomSleepParams } from "./support/bulk-runs";
 import { keepQueueFed } from "./support/queue-feeder";
 import { staleLeasesOnRunsRunningAgain } from "./support/stale-leases";

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
-import { createBusiness, waitFor } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { testDatabaseProvider } from "@/test-support/test-database-provider";
+import { createBusiness, waitFor } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { queueRunsInBulk, randomSleepParams, refreshRunStatistics } from "./support/bulk-runs";
 import { attemptsByStatus, retriedRunCount, runsByStatus, runsSucceededMoreThanOnce, unfinishedRunCount } from "./support/run-census";
 import { ciOrLong, longVariant } from "./support/scale";

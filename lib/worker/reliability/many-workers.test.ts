@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
-import { createBusiness, waitFor } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { testDatabaseProvider } from "@/test-support/test-database-provider";
+import { createBusiness, waitFor } from "../../../test-support/fixtures";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { queueRunsInBulk, refreshRunStatistics } from "./support/bulk-runs";
 import {
   attemptsByStatus,

@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { testDatabaseProvider } from "@/lib/db/testing/test-database-provider";
-import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../test-support/fixtures";
-import { useTempDatabase } from "../test-support/use-temp-database";
+import { testDatabaseProvider } from "@/test-support/test-database-provider";
+import { PROCESS_TEST_TIMEOUT_MS, PROCESS_WAIT_MS } from "../../../test-support/child-process";
+import { createBusiness, queueRun, readAttempts, readRun, waitFor } from "../../../test-support/fixtures";
+import { createGate } from "../../../test-support/gates";
+import { AT_THE_GATE } from "../../../test-support/test-jobs";
+import { useTempDatabase } from "../../../test-support/use-temp-database";
 import { runsByStatus } from "./support/run-census";
 import { ciOrLong, longVariant } from "./support/scale";
 import { WorkerFleet } from "./support/worker-fleet";
 
-// Short runs end well inside the grace period, long ones well after it, with seconds of margin
-// either way, so a slow machine changes how long the test takes, not what it sees.
+// Runs wait at gates the test opens: the short ones once the shutdown has begun, the long ones
+// only after the first worker is gone. A slow machine changes how long the test takes, not what it sees.
 const GRACE_MS = 5_000;
-const SHORT_MS = [800, 1_400, 2_000];
-const LONG_MS = 12_000;
 const LONG_RUNS = ciOrLong(3, 12);
 const SHORT_RUNS = ciOrLong(3, 12);
 
@@ -23,13 +24,13 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
     async () => {
       const startedAt = performance.now();
       const business = await createBusiness();
+      const shortGate = createGate(database.dir, "short");
+      const longGate = createGate(database.dir, "long");
       const short = await Promise.all(
-        Array.from({ length: SHORT_RUNS }, (_, index) =>
-          queueRun({ businessId: business.id, jobType: "test-sleep", params: { ms: SHORT_MS[index % SHORT_MS.length]! } }),
-        ),
+        Array.from({ length: SHORT_RUNS }, () => queueRun({ businessId: business.id, jobType: "test-gate", params: { gate: shortGate.path } })),
       );
       const long = await Promise.all(
-        Array.from({ length: LONG_RUNS }, () => queueRun({ businessId: business.id, jobType: "test-sleep", params: { ms: LONG_MS } })),
+        Array.from({ length: LONG_RUNS }, () => queueRun({ businessId: business.id, jobType: "test-gate", params: { gate: longGate.path } })),
       );
       // One long run already used an attempt before: its count must come back to 1, not to 0.
       const secondTry = long[0]!;
@@ -46,13 +47,16 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
       };
       const first = new WorkerFleet(spawnTs, { name: "first", env });
       first.start(1);
-      await first.ready();
-      await waitFor(async () => (await runsByStatus()).running === SHORT_RUNS + LONG_RUNS, {
-        timeoutMs: 30_000,
-        what: "every run to be claimed",
+      await first.ready(PROCESS_WAIT_MS);
+      await waitFor(async () => (await getDb().jobRun.count({ where: { status: "running", progressMessage: AT_THE_GATE } })) === SHORT_RUNS + LONG_RUNS, {
+        timeoutMs: PROCESS_WAIT_MS,
+        what: "every run's handler to start",
       });
 
-      const [stopped] = await first.stopGracefully();
+      const stopping = first.stopGracefully();
+      await first.workers[0]!.process.waitForLine(/SIGTERM received/);
+      shortGate.open();
+      const [stopped] = await stopping;
       const output = first.lines().join("\n");
       expect(stopped?.code, output).toBe(0);
       expect(output).toMatch(new RegExp(`exit-summary \\{"finished":${SHORT_RUNS},"aborted":${LONG_RUNS}\\}`));
@@ -71,6 +75,7 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
         ]);
       }
 
+      longGate.open();
       const second = new WorkerFleet(spawnTs, { name: "second", env });
       second.start(1);
       await waitFor(
@@ -78,7 +83,7 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
           second.assertAlive();
           return (await runsByStatus()).succeeded === SHORT_RUNS + LONG_RUNS;
         },
-        { timeoutMs: 90_000, intervalMs: 200, what: "the released runs to be finished by the next worker" },
+        { timeoutMs: PROCESS_WAIT_MS, intervalMs: 200, what: "the released runs to be finished by the next worker" },
       );
       for (const run of long) {
         const before = attemptBefore.get(run.id)!;
@@ -97,6 +102,6 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
           `${LONG_RUNS} long runs released and finished by the next worker; ${((performance.now() - startedAt) / 1000).toFixed(1)} s`,
       );
     },
-    180_000,
+    PROCESS_TEST_TIMEOUT_MS,
   );
 });

@@ -1,6 +1,6 @@
-import type { SpawnedProcess, spawnTs } from "../../test-support/child-process";
+import type { SpawnedProcess, spawnTs } from "../../../../test-support/child-process";
 
-const WORKER_ENTRY = "lib/worker/test-support/worker-entry.ts";
+const WORKER_ENTRY = "test-support/worker-entry.ts";
 
 export interface FleetWorker {
   id: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
-import { ALL_BUSINESSES, scopedDb } from "../../tenancy";
-import { spawnTs as spawnUntracked, stopChild, type SpawnedProcess } from "./child-process";
+import { disconnectDb } from "../lib/db/client";
+import { PROCESS_WAIT_MS, spawnTs as spawnUntracked, stopChild, type SpawnedProcess } from "./child-process";
 import { createTempDatabase, type TempDatabase } from "./temp-database";
 
 export interface TempDatabaseFixture {
@@ -22,14 +22,15 @@ export function useTempDatabase(): TempDatabaseFixture {
     return current;
   };
 
+  // Migrating a database on a loaded machine can outlast the default hook timeout.
   beforeAll(async () => {
     current = await createTempDatabase();
-  });
+  }, PROCESS_WAIT_MS);
 
   afterAll(async () => {
     await Promise.all(children.map(stopChild));
-    // The scoped client shares the process's connection, so this closes the one the tests opened.
-    await scopedDb(ALL_BUSINESSES).$disconnect();
+    // The process's one client, which the code under test and the fixtures opened on this database.
+    await disconnectDb();
     await current?.remove();
   });
 

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations } from "../migrations";
+import { applyMigrations } from "../lib/db/migrations";
 import { createPostgresDatabaseFromTemplate, createPostgresTestDatabase, type PostgresTestDatabase } from "./postgres-test-databases";
 import { testDatabaseProvider, testPostgresServerUrl } from "./test-database-provider";
 

@@ -1,4 +1,4 @@
-import { createDb, type Db } from "../client";
+import { createDb, type Db } from "../lib/db/client";
 
 /**
  * A client of the test's own, for setting up and checking a database that the code under test

@@ -1,8 +1,9 @@
 import path from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { seedDemoDatabase } from "../../../db/testing/demo-database";
-import { createSeededTemplate, type SeededTemplate } from "../../../db/testing/seeded-template";
-import { openTestClient, type TestClient } from "../../../db/testing/test-client";
+import { seedDemoDatabase } from "../demo-database";
+import { createSeededTemplate, type SeededTemplate } from "../seeded-template";
+import { openTestClient, type TestClient } from "../test-client";
+import { PROCESS_WAIT_MS } from "../child-process";
 import { createWorkDir, testDatabase, type TestDatabase } from "./cli-harness";
 
 export interface DemoDatabase {
@@ -21,9 +22,10 @@ export function useDemoTemplate(): { freshDatabase: () => Promise<DemoDatabase> 
   let template: SeededTemplate | undefined;
   let copies = 0;
 
+  // Seeding the demo on a loaded machine can outlast the default hook timeout.
   beforeAll(async () => {
     template = await createSeededTemplate({ seed: seedDemoDatabase });
-  });
+  }, PROCESS_WAIT_MS);
   // Closed after each test so a file's copies do not pile up open connections on the server.
   afterEach(async () => {
     await Promise.all(connections.splice(0).map((db) => db.$disconnect()));

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
-import { applyMigrations } from "../migrations";
-import { providerPaths } from "../migrations/paths";
+import { applyMigrations } from "../lib/db/migrations";
+import { providerPaths } from "../lib/db/migrations/paths";
 
 /**
  * Fresh PostgreSQL databases for tests, one per test file or server, copied from a template that

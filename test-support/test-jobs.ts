@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { z } from "zod";
-import { abortableSleep } from "../../jobs/abortable-sleep";
-import { defineJob, type JobDefinition } from "../../jobs/define-job";
-import { createJobRegistry, jobRegistry } from "../../jobs/registry";
+import { abortableSleep } from "../lib/jobs/abortable-sleep";
+import { defineJob, type JobDefinition } from "../lib/jobs/define-job";
+import { createJobRegistry, jobRegistry } from "../lib/jobs/registry";
 
 const FAST_BACKOFF = { baseMs: 20, maxMs: 200, jitter: 0.25 };
 
@@ -32,18 +33,25 @@ export const testSleep = defineJob({
   },
 });
 
-/** Ignores its signal entirely: the runner must still settle the run on time. */
-export const testStubborn = defineJob({
-  type: "test-stubborn",
-  title: "Stubborn",
-  description: "Ignores aborts.",
+/** The progress message of a gated run whose handler has started and waits at its gate. */
+export const AT_THE_GATE = "waiting at the gate";
+
+/**
+ * Holds until its gate file exists, or until aborted: a test opens the gate (see openGate) once it
+ * has seen the state it needs, so how long the run takes never depends on the machine's speed.
+ */
+export const testGate = defineJob({
+  type: "test-gate",
+  title: "Gate",
+  description: "Waits until its gate file exists; stops when aborted.",
   scope: "tenant",
-  params: z.object({ ms: z.number().int().min(0) }).strict(),
-  maxAttempts: 1,
-  timeoutMs: 300,
-  async run({ params }) {
-    await new Promise((resolve) => setTimeout(resolve, params.ms));
-    return { finished: true };
+  params: z.object({ gate: z.string().min(1) }).strict(),
+  timeoutMs: 120_000,
+  backoff: FAST_BACKOFF,
+  async run({ params, signal, progress }) {
+    await progress(0, AT_THE_GATE);
+    while (!existsSync(params.gate)) await abortableSleep(20, signal);
+    return { passed: true };
   },
 });
 
@@ -86,7 +94,7 @@ export const testSystemNoop = defineJob({
   },
 });
 
-export const TEST_JOBS = [testNoop, testSleep, testStubborn, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
+export const TEST_JOBS = [testNoop, testSleep, testGate, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
 
 /** The application's jobs plus the test jobs. */
 export function testRegistry(extra: JobDefinition[] = []) {

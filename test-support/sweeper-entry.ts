@@ -1,7 +1,7 @@
 // Sweeps for stale runs until none are left, starting at the time given as the first argument, and
 // prints what it rescued: lets a test start several sweepers that race for the same runs.
-import { RunQueue } from "../claim";
-import { rescueStaleRuns } from "../rescue";
+import { RunQueue } from "../lib/worker/claim";
+import { rescueStaleRuns } from "../lib/worker/rescue";
 
 const startAt = Number(process.argv[2] ?? 0);
 const staleAfterMs = Number(process.argv[3] ?? 1_000);

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "../../db/sql";
-import type { Actor } from "../../tenancy/actor";
-import { ALL_BUSINESSES, scopedDb } from "../../tenancy";
+import type { Prisma } from "../lib/db/sql";
+import type { Actor } from "../lib/tenancy/actor";
+import { ALL_BUSINESSES, scopedDb } from "../lib/tenancy";
+
+export { waitFor } from "./wait-for";
 
 const db = () => scopedDb(ALL_BUSINESSES);
 
@@ -82,15 +84,4 @@ export async function readAttempts(runId: string) {
 
 export async function readLogs(runId: string) {
   return db().jobRunLog.findMany({ where: { runId }, orderBy: { id: "asc" } });
-}
-
-/** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, { timeoutMs = 15_000, intervalMs = 25, what = "condition" } = {}): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (performance.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
 }

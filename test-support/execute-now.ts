@@ -1,7 +1,7 @@
-import type { JobRegistry } from "../../jobs/registry";
-import { RunQueue } from "../claim";
-import { startRun, type RunObserver, type RunOutcome } from "../execute-run";
-import { LeaseKeeper } from "../lease-keeper";
+import type { JobRegistry } from "../lib/jobs/registry";
+import { RunQueue } from "../lib/worker/claim";
+import { startRun, type RunObserver, type RunOutcome } from "../lib/worker/execute-run";
+import { LeaseKeeper } from "../lib/worker/lease-keeper";
 
 /** Creates a run already claimed by this process and executes one attempt of it, like the command line. */
 export async function executeNow({

@@ -1,5 +1,5 @@
-import { createDb } from "../client";
-import { seedDemo } from "../../demo-data/seed-demo";
+import { createDb } from "../lib/db/client";
+import { seedDemo } from "../lib/demo-data/seed-demo";
 
 /**
  * Seeds the demo data into the database at `url` through a client of its own, so the process's

@@ -1,5 +1,5 @@
 // A worker process with the test jobs registered, for tests about processes (claiming, shutdown).
-import { runWorkerProcess } from "../run-worker-process";
+import { runWorkerProcess } from "../lib/worker/run-worker-process";
 import { testRegistry } from "./test-jobs";
 
 const summary = await runWorkerProcess({ jobs: testRegistry() });
