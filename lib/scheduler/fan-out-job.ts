@@ -21,6 +21,7 @@ export const scheduleFanOut = defineJob({
   title: "Scheduled fan-out",
   description: "Creates one run per active business for a schedule's time slot.",
   scope: "system",
+  triggeredBy: "system",
   params: z
     .object({
       schedule: z.string().min(1).max(64),
