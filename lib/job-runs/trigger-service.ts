@@ -1,5 +1,6 @@
 import { AppError } from "../api/errors";
 import { enqueueJob } from "../jobs/enqueue";
+import { IdempotencyConflictError } from "../jobs/errors";
 import { getJobDefinition } from "../jobs/registry";
 import type { JobDefinition } from "../jobs/define-job";
 import { mayTrigger } from "../jobs/trigger-permission";
@@ -57,6 +58,9 @@ export async function triggerJobRun({
     priority: input.priority,
     tags: input.tags,
     triggerSource: input.source ?? "api",
+  }).catch((error: unknown) => {
+    if (error instanceof IdempotencyConflictError) throw new AppError("idempotency_conflict", error.message);
+    throw error;
   });
   const run = await db.jobRun.findFirstOrThrow({ where: { id } });
   return { run: serializeRun(run), created };
