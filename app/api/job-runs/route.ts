@@ -15,4 +15,4 @@ export const POST = withScope(async ({ req, scope, actor, role }) => {
   const input = await parseJsonBody(req, JobRunCreate);
   const { run, created } = await triggerJobRun({ scope, actor, role, input });
   return json({ run, created }, created ? 201 : 200);
-});
+}, { changesRuns: true });
