@@ -9,7 +9,7 @@ import { contextFor, listAllRuns, type Caller } from "../support/contexts";
  */
 
 const CALLERS: Caller[] = ["anonymous", "nobody", "acmeMember", "acmeAdmin", "birchAdmin", "multi", "sysadmin"];
-const TARGETS = ["own", "other", "missing", "malformed"] as const;
+const TARGETS = ["own", "ownUpperCase", "other", "missing", "malformed"] as const;
 type Target = (typeof TARGETS)[number];
 
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
@@ -52,7 +52,13 @@ test.afterAll(async () => {
 function runFor(caller: Caller, target: Target): string {
   const home = HOME[caller] ?? "acme";
   const away = home === "acme" ? "birch" : "acme";
-  return { own: ids[home].run, other: ids[away].run, missing: MISSING_ID, malformed: "not-a-run-id" }[target];
+  return {
+    own: ids[home].run,
+    ownUpperCase: ids[home].run.toUpperCase(),
+    other: ids[away].run,
+    missing: MISSING_ID,
+    malformed: "not-a-run-id",
+  }[target];
 }
 
 function gateStatus(caller: Caller): number | undefined {
@@ -154,7 +160,7 @@ for (const caller of CALLERS) {
       expect(response.status()).toBe(gateStatus(caller) ?? 200);
       if (!response.ok()) return;
       const { registered } = (await response.json()) as { registered: { type: string }[] };
-      expect(registered.map((type) => type.type).sort()).toEqual(TRIGGERABLE[caller]);
+      expect(registered.map((type) => type.type).sort()).toEqual([...TRIGGERABLE[caller]!].sort());
     });
 
     test("POST /api/job-runs of an admin-only job type", async () => {

@@ -2,6 +2,7 @@ import { runNotFound } from "../api/errors";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames, userEmails } from "./run-names";
+import { seesWorkerIds } from "./serialize";
 
 const MAX_LOG_LINES = 1000;
 
@@ -27,7 +28,7 @@ export async function getJobRunDetail({ scope, id }: { scope: Scope; id: string 
     run: (await serializeRunsWithNames(scope, db, [run]))[0]!,
     attempts: attempts.map((attempt) => ({
       attempt: attempt.attempt,
-      workerId: attempt.workerId,
+      workerId: seesWorkerIds(scope) ? attempt.workerId : null,
       status: attempt.status,
       startedAt: attempt.startedAt.toISOString(),
       finishedAt: attempt.finishedAt?.toISOString() ?? null,

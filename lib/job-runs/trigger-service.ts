@@ -63,7 +63,7 @@ export async function triggerJobRun({
     throw error;
   });
   const run = await db.jobRun.findFirstOrThrow({ where: { id } });
-  return { run: serializeRun(run), created };
+  return { run: serializeRun(run, scope), created };
 }
 
 function targetBusiness({
