@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test } from "../support/test";
 import { expect } from "../support/ui-expect";
 import { activeRun, historyRow } from "../support/automation-page";
 import { storageStatePath } from "../support/roles";

@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { test } from "../support/test";
 import { expect } from "../support/ui-expect";
 import { historyRows, saveScreenshot, waitForDashboard } from "../support/automation-page";
 import { storageStatePath, type Role } from "../support/roles";
