@@ -31,6 +31,10 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   for (const context of Object.values(contexts)) await context.dispose();
+  // Leaves the demo data as it found it: the business goes with its runs, memberships and audit trail.
+  const members = await testDb().membership.findMany({ where: { businessId }, select: { userId: true } });
+  await testDb().business.delete({ where: { id: businessId } });
+  await testDb().user.deleteMany({ where: { id: { in: members.map((member) => member.userId) } } });
 });
 
 async function expectSuspended(response: Promise<import("@playwright/test").APIResponse>) {
