@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { hashPassword } from "../../lib/auth/password";
+import { E2E_BASE_URL } from "../server-env";
 import { testDb } from "../support/db";
 import { contextFor } from "../support/contexts";
 import { PASSWORD } from "../support/roles";
@@ -59,6 +60,18 @@ for (const role of ["admin", "member"] as const) {
     expect((await testDb().jobRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("queued");
   });
 }
+
+test("[suspended] the page says the business is suspended and offers no way to start a run", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL, storageState: await contexts.admin!.storageState() });
+  const page = await context.newPage();
+  await page.goto("/automation");
+  await expect(page.getByRole("status").filter({ hasText: "This business is suspended" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Run job" })).toHaveCount(0);
+  await page.goto(`/automation/runs/${runId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("sync-calendar");
+  await expect(page.getByRole("button", { name: /cancel/i })).toHaveCount(0);
+  await context.close();
+});
 
 test("[suspended] a system admin is unaffected and can still cancel the business's run", async () => {
   expect((await contexts.sysadmin!.get(`/api/job-runs/${runId}`)).status()).toBe(200);

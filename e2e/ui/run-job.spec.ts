@@ -149,3 +149,21 @@ test("[automation] the server's validation issues are shown next to the fields t
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 });
+
+test.describe("member", () => {
+  test.use({ storageState: storageStatePath("acmeMember") });
+
+  test("[automation] the Run job dialog offers a member only the job types members may trigger", async ({ page }) => {
+    const dialog = await openRunJobDialog(page);
+    const offered = await dialog.getByLabel("Job type").locator("option[value]:not([value=''])").evaluateAll((options) =>
+      options.map((option) => (option as HTMLOptionElement).value).sort(),
+    );
+    expect(offered).toEqual(["export-report", "send-appointment-reminders", "sync-calendar"]);
+  });
+});
+
+test("[automation] the Run job dialog offers an admin retention-cleanup but no system job", async ({ page }) => {
+  const dialog = await openRunJobDialog(page);
+  await expect(dialog.getByLabel("Job type").locator("option[value='retention-cleanup']")).toHaveCount(1);
+  await expect(dialog.getByLabel("Job type").locator("option[value='vacuum-database']")).toHaveCount(0);
+});
