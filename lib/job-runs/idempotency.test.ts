@@ -4,7 +4,7 @@ import { jobRegistry } from "../jobs/registry";
 import { scheduledRunKey } from "../scheduler/fan-out-job";
 import { executeNow } from "../worker/test-support/execute-now";
 import { useTempDatabase } from "../worker/test-support/use-temp-database";
-import { createTriggerCallers } from "./testing/trigger-callers";
+import { createTriggerCallers } from "../worker/test-support/trigger-callers";
 import { triggerJobRun } from "./trigger-service";
 
 useTempDatabase();

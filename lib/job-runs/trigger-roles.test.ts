@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db";
 import { useTempDatabase } from "../worker/test-support/use-temp-database";
-import { createTriggerCallers } from "./testing/trigger-callers";
+import { createTriggerCallers } from "../worker/test-support/trigger-callers";
 import { triggerJobRun } from "./trigger-service";
 import { listJobTypes } from "./types-service";
 

@@ -1,6 +1,6 @@
 import { loadActor } from "../../tenancy/actor";
 import { resolveAccess, type Access } from "../../tenancy/resolve-access";
-import { createBusiness, createUser } from "../../worker/test-support/fixtures";
+import { createBusiness, createUser } from "./fixtures";
 
 /** A business with a member and an admin, plus a system admin, each as the API gate resolves them. */
 export async function createTriggerCallers(options: { businessStatus?: string } = {}) {
