@@ -155,9 +155,10 @@ test.describe("member", () => {
 
   test("[automation] the Run job dialog offers a member only the job types members may trigger", async ({ page }) => {
     const dialog = await openRunJobDialog(page);
-    const offered = await dialog.getByLabel("Job type").locator("option[value]:not([value=''])").evaluateAll((options) =>
-      options.map((option) => (option as HTMLOptionElement).value).sort(),
-    );
+    const options = dialog.getByLabel("Job type").locator("option[value]:not([value=''])");
+    // The types arrive after the dialog opens; wait for them before reading the list.
+    await expect(options.first()).toBeAttached();
+    const offered = await options.evaluateAll((found) => found.map((option) => (option as HTMLOptionElement).value).sort());
     expect(offered).toEqual(["export-report", "send-appointment-reminders", "sync-calendar"]);
   });
 });

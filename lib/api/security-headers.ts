@@ -1,9 +1,10 @@
 /**
  * Headers every response carries. Scripts run only with the request's nonce (Next.js puts it on
  * its own scripts when it finds it in the request's Content-Security-Policy); 'strict-dynamic'
- * lets those scripts load the app's chunks. Styles: <style> elements need the nonce too, while
- * style attributes stay allowed (style-src-attr), because React renders `style={…}` as attributes
- * on the server and the charts size their containers that way. Attributes cannot run script.
+ * lets those scripts load the app's chunks. Styles come from the app's own stylesheets or carry
+ * the nonce; no inline style is allowed. Styles set from script through the CSSOM (React's
+ * `style={…}` once in the browser, the charts' sizing, Next.js's route announcer) are not inline
+ * styles for the policy, so nothing the server renders may carry a `style` attribute.
  */
 export function contentSecurityPolicy({ nonce, https, development }: { nonce: string; https: boolean; development: boolean }): string {
   return [
@@ -11,7 +12,6 @@ export function contentSecurityPolicy({ nonce, https, development }: { nonce: st
     // React's development build evaluates code to rebuild server stacks; production never does.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
-    "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
