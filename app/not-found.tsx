@@ -5,8 +5,8 @@ export const metadata = { title: "Page not found · Automation" };
 export default function NotFound() {
   return (
     <main className="auth-page">
-      <div style={{ maxWidth: "32rem", margin: "12vh auto 0" }}>
-        <p style={{ color: "var(--muted)", margin: 0 }}>404</p>
+      <div className="not-found">
+        <p className="not-found-code">404</p>
         <h1>Page not found</h1>
         <p>
           There is nothing at this address. <Link href="/automation">Go to Automation</Link>

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { TriggerResult } from "@/lib/client/job-run-schemas";
 import { useActiveJobRunsQuery, useJobTypesQuery, useRefreshWhenActiveRunsChange } from "@/lib/client/job-runs";
-import { activeMembership } from "@/lib/client/me";
+import { activeMembership, isBusinessSuspended } from "@/lib/client/me";
 import { STATS_WINDOW_OPTIONS } from "@/lib/client/run-view";
 import type { StatsWindow } from "@/lib/job-runs/schemas";
 import { ActiveRunsPanel } from "./active-runs-panel";
@@ -44,6 +44,11 @@ export function AutomationDashboard() {
           <p className={styles.subtitle}>
             {isSystemAdmin ? "Background jobs across all businesses" : `Background jobs of ${activeMembership(me)?.businessName ?? "your business"}`}
           </p>
+          {isBusinessSuspended(me) ? (
+            <p role="status" className={styles.subtitle}>
+              This business is suspended: its history can be read, but no runs can be started, cancelled or retried.
+            </p>
+          ) : null}
         </div>
         <div className={styles.toolbar}>
           {isSystemAdmin ? <BusinessFilterSelect value={view.business} onChange={(business) => setView({ business })} /> : null}
@@ -53,7 +58,7 @@ export function AutomationDashboard() {
             options={STATS_WINDOW_OPTIONS.map((option) => ({ value: option, label: WINDOW_LABELS[option] }))}
             onChange={(window) => setView({ window })}
           />
-          <RunJobDialog onTriggered={setLastTriggered} defaultBusinessId={businessId && businessId !== "system" && businessId !== "orphan" ? businessId : undefined} />
+          {isBusinessSuspended(me) ? null : <RunJobDialog onTriggered={setLastTriggered} defaultBusinessId={businessId && businessId !== "system" && businessId !== "orphan" ? businessId : undefined} />}
         </div>
       </div>
 

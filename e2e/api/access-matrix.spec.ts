@@ -10,13 +10,24 @@ import { contextFor, listAllRuns, type Caller } from "../support/contexts";
  */
 
 const CALLERS: Caller[] = ["anonymous", "nobody", "acmeMember", "acmeAdmin", "birchAdmin", "multi", "sysadmin"];
-const TARGETS = ["own", "other", "missing", "malformed"] as const;
+const TARGETS = ["own", "ownUpperCase", "other", "missing", "malformed"] as const;
 type Target = (typeof TARGETS)[number];
 
 /** Keeps idempotency keys fresh when the suite runs again against a server that is still up. */
 const SUITE_RUN = randomUUID();
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 const MANAGERS = new Set<Caller>(["acmeAdmin", "birchAdmin", "sysadmin"]);
+/** Job types each role may trigger (JobDefinition.triggeredBy); everything else is a 403. */
+const MEMBER_TYPES = ["export-report", "send-appointment-reminders", "sync-calendar"];
+const TRIGGERABLE: Partial<Record<Caller, string[]>> = {
+  acmeMember: MEMBER_TYPES,
+  multi: MEMBER_TYPES,
+  acmeAdmin: [...MEMBER_TYPES, "retention-cleanup"],
+  birchAdmin: [...MEMBER_TYPES, "retention-cleanup"],
+  sysadmin: [...MEMBER_TYPES, "retention-cleanup", "schedule-fan-out", "vacuum-database"],
+};
+/** Far enough ahead that no worker runs it while the suite is up. */
+const NEVER = "2999-01-01T00:00:00.000Z";
 /** multi@example.com works in Acme Dental, the first of its businesses by name, until it switches. */
 const HOME: Partial<Record<Caller, "acme" | "birch">> = { acmeMember: "acme", acmeAdmin: "acme", multi: "acme", birchAdmin: "birch" };
 
@@ -44,7 +55,13 @@ test.afterAll(async () => {
 function runFor(caller: Caller, target: Target): string {
   const home = HOME[caller] ?? "acme";
   const away = home === "acme" ? "birch" : "acme";
-  return { own: ids[home].run, other: ids[away].run, missing: MISSING_ID, malformed: "not-a-run-id" }[target];
+  return {
+    own: ids[home].run,
+    ownUpperCase: ids[home].run.toUpperCase(),
+    other: ids[away].run,
+    missing: MISSING_ID,
+    malformed: "not-a-run-id",
+  }[target];
 }
 
 function gateStatus(caller: Caller): number | undefined {
@@ -161,6 +178,30 @@ for (const caller of CALLERS) {
         expect(((await again.json()) as { run: { id: string } }).run.id).toBe(created.id);
       }
       expect(await testDb().jobRun.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(allowed ? 1 : 0);
+    });
+
+    test("GET /api/job-runs/types lists only what the caller may trigger", async () => {
+      const response = await contexts.get(caller)!.get("/api/job-runs/types");
+      expect(response.status()).toBe(gateStatus(caller) ?? 200);
+      if (!response.ok()) return;
+      const { registered } = (await response.json()) as { registered: { type: string }[] };
+      expect(registered.map((type) => type.type).sort()).toEqual([...TRIGGERABLE[caller]!].sort());
+    });
+
+    test("POST /api/job-runs of an admin-only job type", async () => {
+      const key = `retention-${caller}`;
+      const response = await contexts.get(caller)!.post("/api/job-runs", {
+        data: {
+          jobType: "retention-cleanup",
+          params: { runRetentionDays: 1 },
+          idempotencyKey: key,
+          runAt: NEVER,
+          ...(caller === "sysadmin" ? { businessId: ids.acme.business } : {}),
+        },
+      });
+      const allowed = TRIGGERABLE[caller]?.includes("retention-cleanup");
+      expect([gateStatus(caller) ?? (allowed ? 201 : 403), allowed ? 200 : -1]).toContain(response.status());
+      if (!allowed) expect(await testDb().jobRun.count({ where: { idempotencyKey: key } })).toBe(0);
     });
 
     test("POST /api/job-runs naming another business", async () => {

@@ -20,6 +20,18 @@ test("[runs] an idempotency key returns the existing run with 200, per business"
   expect(await testDb().jobRun.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(2);
 });
 
+test("[runs] a reused idempotency key with another job type or other params is a 409", async () => {
+  const acme = await contextFor("acmeMember");
+  const data = { jobType: "sync-calendar", params: { calendar: "front-desk" }, idempotencyKey: `reused-${Date.now()}`, runAt: LATER };
+  expect((await acme.post("/api/job-runs", { data })).status()).toBe(201);
+  for (const changed of [{ ...data, params: { calendar: "back-office" } }, { ...data, jobType: "send-appointment-reminders", params: {} }]) {
+    const response = await acme.post("/api/job-runs", { data: changed });
+    expect(response.status()).toBe(409);
+    expect((await response.json()).error.code).toBe("idempotency_conflict");
+  }
+  expect(await testDb().jobRun.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(1);
+});
+
 test("[runs] a trigger writes its audit event with the run", async () => {
   const acme = await contextFor("acmeAdmin");
   const response = await acme.post("/api/job-runs", { data: { jobType: "sync-calendar", params: { calendar: "audit" }, runAt: LATER } });

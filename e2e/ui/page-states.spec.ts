@@ -1,4 +1,5 @@
-import { test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test } from "../support/test";
 import type { JobRunStats } from "../../lib/client/job-run-schemas";
 import { expect } from "../support/ui-expect";
 import { fetchRunDetail, historyRows, historyTable, saveScreenshot, shownRunIds, waitForDashboard } from "../support/automation-page";

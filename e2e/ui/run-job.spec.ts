@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { test } from "../support/test";
 import { expect } from "../support/ui-expect";
 import { activeRun, activeRunRecord, historyRow, recordActiveRuns } from "../support/automation-page";
 import { storageStatePath } from "../support/roles";
@@ -139,4 +140,23 @@ test("[automation] the server's validation issues are shown next to the fields t
 
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
+});
+
+test.describe("member", () => {
+  test.use({ storageState: storageStatePath("acmeMember") });
+
+  test("[automation] the Run job dialog offers a member only the job types members may trigger", async ({ page }) => {
+    const dialog = await openRunJobDialog(page);
+    const options = dialog.getByLabel("Job type").locator("option[value]:not([value=''])");
+    // The types arrive after the dialog opens; wait for them before reading the list.
+    await expect(options.first()).toBeAttached();
+    const offered = await options.evaluateAll((found) => found.map((option) => (option as HTMLOptionElement).value).sort());
+    expect(offered).toEqual(["export-report", "send-appointment-reminders", "sync-calendar"]);
+  });
+});
+
+test("[automation] the Run job dialog offers an admin retention-cleanup but no system job", async ({ page }) => {
+  const dialog = await openRunJobDialog(page);
+  await expect(dialog.getByLabel("Job type").locator("option[value='retention-cleanup']")).toHaveCount(1);
+  await expect(dialog.getByLabel("Job type").locator("option[value='vacuum-database']")).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { test } from "../support/test";
 import { expect } from "../support/ui-expect";
 import { createMember } from "../support/db";
 import { PASSWORD, ROLES } from "../support/roles";

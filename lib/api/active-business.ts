@@ -6,11 +6,20 @@ export function readActiveBusinessCookie(req: Request): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === ACTIVE_BUSINESS_COOKIE) return decodeURIComponent(rest.join("="));
+    if (name === ACTIVE_BUSINESS_COOKIE) return decodeOrNull(rest.join("="));
   }
   return null;
 }
 
 export function activeBusinessCookie(businessId: string, secure: boolean): string {
   return `${ACTIVE_BUSINESS_COOKIE}=${encodeURIComponent(businessId)}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}; Max-Age=31536000`;
+}
+
+// A cookie that does not decode is treated as no choice at all: the user's first business applies.
+function decodeOrNull(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { readBodyText } from "./read-body";
 import { zodToAppError } from "./respond";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -19,8 +20,7 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
   if (!contentType.toLowerCase().startsWith("application/json")) {
     throw new AppError("unsupported_media_type", "Send the body as application/json");
   }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large", "The body is larger than 64 KiB");
+  const text = await readBodyText(req, MAX_BODY_BYTES);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,5 +1,5 @@
 import { loadSignedInActor } from "../auth/signed-in-actor";
-import { resolveAccess, canManageRuns, type Access } from "../tenancy/resolve-access";
+import { assertMayChangeRuns, resolveAccess, canManageRuns, type Access } from "../tenancy/resolve-access";
 import { readActiveBusinessCookie } from "./active-business";
 import { AppError } from "../errors";
 import { assertSameOrigin } from "./origin-check";
@@ -16,6 +16,8 @@ export interface ScopedContext<P extends RouteParams> extends Access {
 interface GateOptions {
   /** Only business admins of the scope's business and system admins may call it. */
   requireManager?: boolean;
+  /** It triggers, cancels or retries runs, which a suspended business may not do. */
+  changesRuns?: boolean;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -35,6 +37,7 @@ export function withScope<P extends RouteParams = RouteParams>(
       if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       const access = await authenticate(req);
       request.identify({ userId: access.actor.userId, businessId: access.activeBusinessId });
+      if (options.changesRuns) assertMayChangeRuns(access);
       if (options.requireManager && !canManageRuns(access)) {
         throw new AppError("forbidden", "Only business admins can do this");
       }

@@ -53,7 +53,7 @@ export const JobRunDetail = z.object({
   attempts: z.array(
     z.object({
       attempt: z.number(),
-      workerId: z.string(),
+      workerId: z.string().nullable(),
       status: z.string(),
       startedAt: z.string(),
       finishedAt: z.string().nullable(),

@@ -34,11 +34,17 @@ export function useMeQuery() {
 }
 
 export function canManageRuns(me: Me): boolean {
-  return me.role === "system_admin" || me.role === "admin";
+  return (me.role === "system_admin" || me.role === "admin") && !isBusinessSuspended(me);
 }
 
 export function activeMembership(me: Me) {
   return me.memberships.find((membership) => membership.businessId === me.activeBusinessId);
+}
+
+/** A suspended business's history stays readable; nothing can be triggered, cancelled or retried. */
+export function isBusinessSuspended(me: Me): boolean {
+  const membership = activeMembership(me);
+  return membership !== undefined && membership.businessStatus !== "active";
 }
 
 /**

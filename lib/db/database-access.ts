@@ -12,9 +12,15 @@ import { AsyncLocalStorage } from "node:async_hooks";
  */
 export type DatabaseAccess = { readonly kind: "business"; readonly businessId: string } | { readonly kind: "all"; readonly reason: string };
 
-// null: access explicitly withheld, whatever the process default.
-const storage = new AsyncLocalStorage<DatabaseAccess | null>();
-let processDefault: DatabaseAccess | undefined;
+// null: access explicitly withheld, whatever the process default. Kept on globalThis like the
+// client itself (lib/db/client.ts): Next.js bundles route handlers and server components apart,
+// each with its own copy of this module, while both use the one client whose PostgreSQL pool
+// reads the access from here. Two copies of the storage would leave a page's queries unscoped.
+const holder = globalThis as unknown as {
+  __automationDatabaseAccess?: { storage: AsyncLocalStorage<DatabaseAccess | null>; processDefault?: DatabaseAccess };
+};
+const shared = (holder.__automationDatabaseAccess ??= { storage: new AsyncLocalStorage<DatabaseAccess | null>() });
+const storage = shared.storage;
 
 export function withDatabaseAccess<T>(access: DatabaseAccess, run: () => T): T {
   return storage.run(access, run);
@@ -35,7 +41,7 @@ export function withoutDatabaseAccess<T>(call: () => T): Promise<Awaited<T>> {
 
 export function currentDatabaseAccess(): DatabaseAccess | undefined {
   const current = storage.getStore();
-  return current === null ? undefined : (current ?? processDefault);
+  return current === null ? undefined : (current ?? shared.processDefault);
 }
 
 /**
@@ -44,5 +50,5 @@ export function currentDatabaseAccess(): DatabaseAccess | undefined {
  * still runs inside that business's access. The web server never calls this.
  */
 export function grantProcessDatabaseAccess(reason: string): void {
-  processDefault = Object.freeze({ kind: "all", reason });
+  shared.processDefault = Object.freeze({ kind: "all", reason });
 }

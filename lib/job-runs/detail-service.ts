@@ -2,8 +2,16 @@ import { runNotFound } from "../errors";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames, userEmails } from "./run-names";
+import { RunId } from "./schemas";
+import { seesWorkerIds } from "./serialize";
 
 const MAX_LOG_LINES = 1000;
+
+/** Whether the scope holds a run with this id; a malformed id holds none. */
+export async function jobRunExists({ scope, id }: { scope: Scope; id: string }): Promise<boolean> {
+  const parsed = RunId.safeParse(id);
+  return parsed.success && (await scopedDb(scope).jobRun.count({ where: { id: parsed.data } })) > 0;
+}
 
 /** A run with everything the detail page shows; another business's run is indistinguishable from none. */
 export async function getJobRunDetail({ scope, id }: { scope: Scope; id: string }) {
@@ -27,7 +35,7 @@ export async function getJobRunDetail({ scope, id }: { scope: Scope; id: string 
     run: (await serializeRunsWithNames(scope, db, [run]))[0]!,
     attempts: attempts.map((attempt) => ({
       attempt: attempt.attempt,
-      workerId: attempt.workerId,
+      workerId: seesWorkerIds(scope) ? attempt.workerId : null,
       status: attempt.status,
       startedAt: attempt.startedAt.toISOString(),
       finishedAt: attempt.finishedAt?.toISOString() ?? null,

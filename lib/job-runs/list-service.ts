@@ -1,9 +1,10 @@
 import { authorizeBusinessFilter } from "../tenancy/business-filter";
-import { scopedDb } from "../tenancy/scoped-db";
+import { Prisma } from "../db/sql";
+import { queryScoped, scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames } from "./run-names";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { NEWEST_FIRST, businessFilterWhere, runListWhere } from "./queries";
+import { businessFilterWhere, runListConditions } from "./queries";
 import type { JobRunFilters, JobRunResponse } from "./schemas";
 
 export interface JobRunPage {
@@ -24,11 +25,14 @@ export async function listJobRuns({
 }): Promise<JobRunPage> {
   const businessId = authorizeBusinessFilter(scope, filters.businessId);
   const db = scopedDb(scope);
-  const rows = await db.jobRun.findMany({
-    where: runListWhere({ ...filters, businessId }, cursor ? decodeCursor(cursor) : undefined),
-    orderBy: NEWEST_FIRST,
-    take: limit + 1,
-  });
+  // The page is chosen in SQL (Prisma's text filters cannot escape LIKE wildcards), then read whole.
+  const conditions = runListConditions({ ...filters, businessId }, cursor ? decodeCursor(cursor) : undefined);
+  const ids = await queryScoped<{ id: string }>(
+    scope,
+    (tenant) => Prisma.sql`SELECT id FROM job_runs WHERE ${tenant} AND ${conditions} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`,
+  );
+  const byId = new Map((await db.jobRun.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map((run) => [run.id, run]));
+  const rows = ids.flatMap(({ id }) => byId.get(id) ?? []);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -88,5 +88,5 @@ async function changeRunState({
     });
   });
   const updated = await db.jobRun.findFirstOrThrow({ where: { id } });
-  return serializeRun(updated);
+  return serializeRun(updated, scope);
 }

@@ -21,29 +21,37 @@ export function businessFilterSql(filter: BusinessFilter): Prisma.Sql {
   return Prisma.sql`business_id = ${filter}`;
 }
 
-export function runListWhere(filters: JobRunFilters, cursor?: RunCursor): Prisma.JobRunWhereInput {
-  const and: Prisma.JobRunWhereInput[] = [businessFilterWhere(filters.businessId)];
-  if (filters.status?.length) and.push({ status: { in: filters.status } });
-  if (filters.jobType) and.push({ jobType: filters.jobType });
-  if (filters.tag) and.push({ tags: { contains: tagPattern(filters.tag) } });
-  if (filters.from) and.push({ createdAt: { gte: filters.from } });
-  if (filters.to) and.push({ createdAt: { lte: filters.to } });
-  if (filters.q) and.push({ OR: [{ id: { startsWith: filters.q.toLowerCase() } }, { jobType: containsIgnoringCase(filters.q) }] });
+/**
+ * The conditions of a run list in SQL, for a query that already holds the scope's condition.
+ * Text filters match literally: `%`, `_` and `\` in `q` or `tag` are escaped for LIKE, with the
+ * escape character named, so both databases read them the same way.
+ */
+export function runListConditions(filters: JobRunFilters, cursor?: RunCursor): Prisma.Sql {
+  const { time, name } = sqlDialect();
+  const and: Prisma.Sql[] = [businessFilterSql(filters.businessId)];
+  if (filters.status?.length) and.push(Prisma.sql`status IN (${Prisma.join(filters.status)})`);
+  if (filters.jobType) and.push(Prisma.sql`job_type = ${filters.jobType}`);
+  if (filters.tag) and.push(Prisma.sql`tags LIKE ${`%${escapeLike(tagPattern(filters.tag))}%`} ESCAPE '\\'`);
+  if (filters.from) and.push(Prisma.sql`created_at >= ${time(filters.from)}`);
+  if (filters.to) and.push(Prisma.sql`created_at <= ${time(filters.to)}`);
+  if (filters.q) {
+    // SQLite's LIKE already ignores ASCII case; PostgreSQL's needs ILIKE.
+    const like = Prisma.raw(name === "sqlite" ? "LIKE" : "ILIKE");
+    and.push(
+      Prisma.sql`(id LIKE ${`${escapeLike(filters.q.toLowerCase())}%`} ESCAPE '\\' OR job_type ${like} ${`%${escapeLike(filters.q)}%`} ESCAPE '\\')`,
+    );
+  }
   if (cursor) {
     // The first condition is implied by the second; spelled out, it bounds the index range, so a
     // deep page starts at the cursor instead of filtering its way there from the newest run.
-    and.push({ createdAt: { lte: cursor.createdAt } });
-    and.push({
-      OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }],
-    });
+    const at = time(cursor.createdAt);
+    and.push(Prisma.sql`created_at <= ${at} AND (created_at < ${at} OR (created_at = ${at} AND id < ${cursor.id}))`);
   }
-  return { AND: and };
+  return Prisma.join(and, " AND ");
 }
 
-// SQLite's LIKE already ignores ASCII case; PostgreSQL's needs ILIKE, which Prisma calls mode "insensitive".
-function containsIgnoringCase(text: string): Prisma.StringFilter<"JobRun"> {
-  if (sqlDialect().name === "sqlite") return { contains: text };
-  return { contains: text, mode: "insensitive" } as Prisma.StringFilter<"JobRun">;
+/** Text for LIKE that matches itself only: the wildcards and the escape character are escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-export const NEWEST_FIRST: Prisma.JobRunOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];

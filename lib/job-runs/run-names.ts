@@ -27,7 +27,7 @@ export async function serializeRunsWithNames(scope: Scope, db: ScopedDb, rows: R
     userEmails(db, rows.map((row) => row.triggeredByUserId)),
   ]);
   return rows.map((row) =>
-    serializeRun(row, {
+    serializeRun(row, scope, {
       ...(names ? { businessName: row.businessId ? (names.get(row.businessId) ?? null) : null } : {}),
       triggeredByEmail: row.triggeredByUserId ? (emails.get(row.triggeredByUserId) ?? null) : null,
     }),

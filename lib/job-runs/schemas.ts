@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { uuid } from "../api/uuid";
 
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const ACTIVE_STATUSES: RunStatus[] = ["queued", "running"];
 export const TRIGGER_SOURCES = ["manual", "api", "schedule", "cli", "system"] as const;
 
-export const RunId = z.guid({ message: "must be a run id (UUID)" });
+export const RunId = uuid("must be a run id (UUID)");
 
 const IsoDate = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time" }).transform((value) => new Date(value));
 const Tag = z.string().trim().min(1).max(40).regex(/^[\w.:-]+$/, "may contain letters, digits and . _ : -");
@@ -20,14 +21,14 @@ export const JobRunCreate = z
     priority: z.number().int().min(-100).max(100).optional(),
     tags: z.array(Tag).max(10).optional(),
     /** Only system admins may name a business; null asks for a system run. */
-    businessId: z.guid().nullable().optional(),
+    businessId: uuid().nullable().optional(),
     source: z.enum(["manual", "api"]).optional(),
   })
   .strict();
 export type JobRunCreate = z.infer<typeof JobRunCreate>;
 
 /** "system" and "orphan" select runs with no business; only system admins may use this filter. */
-export const BusinessFilter = z.union([z.literal("system"), z.literal("orphan"), z.guid()]);
+export const BusinessFilter = z.union([z.literal("system"), z.literal("orphan"), uuid()]);
 
 const StatusList = z
   .string()

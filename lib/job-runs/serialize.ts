@@ -1,4 +1,5 @@
 import type { JobRun } from "../db/generated/sqlite/client";
+import type { Scope } from "../tenancy/scope";
 import type { JobRunResponse } from "./schemas";
 import { decodeTags } from "../jobs/run-tags";
 
@@ -8,7 +9,15 @@ export interface RunExtras {
   triggeredByEmail?: string | null;
 }
 
-export function serializeRun(run: JobRun, extras: RunExtras = {}): JobRunResponse {
+/**
+ * Worker ids name a host and a process id: operators' business, not tenants'. Only the
+ * all-businesses scope, which belongs to system admins, sees them.
+ */
+export function seesWorkerIds(scope: Scope): boolean {
+  return scope.kind === "all";
+}
+
+export function serializeRun(run: JobRun, scope: Scope, extras: RunExtras = {}): JobRunResponse {
   return {
     id: run.id,
     businessId: run.businessId,
@@ -27,7 +36,7 @@ export function serializeRun(run: JobRun, extras: RunExtras = {}): JobRunRespons
     finishedAt: iso(run.finishedAt),
     heartbeatAt: iso(run.heartbeatAt),
     durationMs: run.startedAt && run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null,
-    lockedBy: run.lockedBy,
+    lockedBy: seesWorkerIds(scope) ? run.lockedBy : null,
     progress: run.progress,
     progressMessage: run.progressMessage,
     tags: decodeTags(run.tags),

@@ -1,8 +1,11 @@
 import { AppError } from "../errors";
 import { enqueueJob } from "../jobs/enqueue";
+import { IdempotencyConflictError } from "../jobs/errors";
 import { getJobDefinition } from "../jobs/registry";
 import type { JobDefinition } from "../jobs/define-job";
+import { mayTrigger } from "../jobs/trigger-permission";
 import type { Actor } from "../tenancy/actor";
+import type { AccessRole } from "../tenancy/resolve-access";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import type { JobRunCreate, JobRunResponse } from "./schemas";
@@ -18,18 +21,20 @@ export interface TriggerResult {
 export async function triggerJobRun({
   scope,
   actor,
+  role,
   input,
 }: {
   scope: Scope;
   actor: Actor;
+  role: AccessRole;
   input: JobRunCreate;
 }): Promise<TriggerResult> {
   const definition = getJobDefinition(input.jobType);
   if (!definition) {
     throw new AppError("bad_request", `Unknown job type "${input.jobType}"`, [{ path: "jobType", message: "is not a registered job type" }]);
   }
-  if (definition.scope === "system" && !actor.isSystemAdmin) {
-    throw new AppError("forbidden", "Only system admins can run system jobs");
+  if (!mayTrigger(definition, role)) {
+    throw new AppError("forbidden", `Your role cannot run "${definition.type}"`);
   }
   const businessId = targetBusiness({ scope, actor, input, definition });
   const params = definition.params.safeParse(input.params);
@@ -53,9 +58,12 @@ export async function triggerJobRun({
     priority: input.priority,
     tags: input.tags,
     triggerSource: input.source ?? "api",
+  }).catch((error: unknown) => {
+    if (error instanceof IdempotencyConflictError) throw new AppError("idempotency_conflict", error.message);
+    throw error;
   });
   const run = await db.jobRun.findFirstOrThrow({ where: { id } });
-  return { run: serializeRun(run), created };
+  return { run: serializeRun(run, scope), created };
 }
 
 function targetBusiness({

@@ -1,11 +1,13 @@
 import { listJobDefinitions, paramsJsonSchema } from "../jobs/registry";
+import { mayTrigger } from "../jobs/trigger-permission";
+import type { AccessRole } from "../tenancy/resolve-access";
 import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 
-/** Job types a user can trigger (system jobs only for system admins) and types found in history. */
-export async function listJobTypes({ scope, includeSystem }: { scope: Scope; includeSystem: boolean }) {
+/** Job types the caller's role may trigger, and types found in history. */
+export async function listJobTypes({ scope, role }: { scope: Scope; role: AccessRole }) {
   const registered = listJobDefinitions()
-    .filter((definition) => includeSystem || definition.scope === "tenant")
+    .filter((definition) => mayTrigger(definition, role))
     .map((definition) => ({
       type: definition.type,
       title: definition.title,

@@ -4,6 +4,13 @@ import type { JobPayload } from "./payload";
 
 export type JobScope = "tenant" | "system";
 
+/**
+ * Who may queue a run of the job from the API: any member of the business, its admins, or only
+ * system admins (and the system itself: schedules, the command line). System admins may trigger
+ * everything.
+ */
+export type JobTrigger = "member" | "admin" | "system";
+
 export interface JobLog {
   info(message: string): void;
   warn(message: string): void;
@@ -67,6 +74,7 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   title: string;
   description: string;
   scope: JobScope;
+  triggeredBy: JobTrigger;
   params: S;
   maxAttempts: number;
   timeoutMs: number;
@@ -74,8 +82,10 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   run(context: JobContext<z.output<S>>): Promise<unknown>;
 }
 
-type JobOptions<S extends z.ZodType> = Omit<JobDefinition<S>, "maxAttempts" | "timeoutMs" | "backoff"> &
-  Partial<Pick<JobDefinition<S>, "maxAttempts" | "timeoutMs" | "backoff">>;
+type JobOptions<S extends z.ZodType> = Omit<JobDefinition<S>, "maxAttempts" | "timeoutMs" | "backoff" | "triggeredBy"> &
+  Partial<Pick<JobDefinition<S>, "maxAttempts" | "timeoutMs" | "backoff" | "triggeredBy">>;
+
+const TRIGGERS: readonly JobTrigger[] = ["member", "admin", "system"];
 
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 10 * 60 * 1000, jitter: 0.25 };
 
@@ -87,9 +97,17 @@ export function defineJob<S extends z.ZodType>(options: JobOptions<S>): JobDefin
   const definition: JobDefinition<S> = {
     maxAttempts: 3,
     timeoutMs: 5 * 60 * 1000,
+    // A job that does not say who may trigger it is left to the fewest callers.
+    triggeredBy: options.scope === "system" ? "system" : "admin",
     ...options,
     backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
   };
+  if (!TRIGGERS.includes(definition.triggeredBy)) {
+    throw new Error(`Job ${options.type}: triggeredBy must be "member", "admin" or "system"`);
+  }
+  if (definition.scope === "system" && definition.triggeredBy !== "system") {
+    throw new Error(`Job ${options.type}: a system job can only be triggered by system admins (triggeredBy "system")`);
+  }
   if (!Number.isInteger(definition.maxAttempts) || definition.maxAttempts < 1) {
     throw new Error(`Job ${options.type}: maxAttempts must be a positive integer`);
   }

@@ -38,7 +38,7 @@ describe("enqueueJob", () => {
     expect(again).toEqual({ id: first.id, businessId: business.id, created: false });
     expect(elsewhere.created).toBe(true);
     const row = await getDb().jobRun.findUniqueOrThrow({ where: { id: first.id } });
-    expect(row).toMatchObject({ businessId: business.id, jobType: "test-noop", idempotencyKey: "k1", dedupeKey: `${business.id}:k1`, status: "queued", scope: "tenant" });
+    expect(row).toMatchObject({ businessId: business.id, jobType: "test-noop", idempotencyKey: "k1", dedupeKey: `${business.id}:user:k1`, status: "queued", scope: "tenant" });
     expect(row.createdAt).toBeInstanceOf(Date);
   });
 

@@ -1,8 +1,10 @@
+import { isDeepStrictEqual } from "node:util";
 import { recordAudit } from "../audit/record-audit";
 import { Prisma } from "../db/sql";
 import { ALL_BUSINESSES, businessScope, scopedDb, type Scope } from "../tenancy";
 import type { JobDefinition } from "./define-job";
-import { FailClosedError, PermanentJobError } from "./errors";
+import { dedupeKeyFor } from "./dedupe-key";
+import { FailClosedError, IdempotencyConflictError, PermanentJobError } from "./errors";
 import { encodeTags } from "./run-tags";
 
 export type TriggerSource = "manual" | "api" | "schedule" | "cli" | "system";
@@ -13,7 +15,11 @@ export interface EnqueueJobOptions {
   businessId: string | null;
   actorUserId?: string | null;
   params: unknown;
-  /** Same key for the same business (or the system) returns the existing run instead of a new one. */
+  /**
+   * Same key, job type and params for the same business (or the system) return the existing run
+   * instead of a new one; the same key with another type or other params throws
+   * IdempotencyConflictError. Users' keys and the system's are kept apart (see dedupeKeyFor).
+   */
   idempotencyKey?: string;
   runAt?: Date;
   priority?: number;
@@ -56,7 +62,9 @@ export async function enqueueJob(options: EnqueueJobOptions): Promise<EnqueuedRu
     if (business.status !== "active") throw new FailClosedError(`Business ${businessId} is ${business.status}; no runs can be queued.`);
   }
 
-  const dedupeKey = options.idempotencyKey ? `${businessId ?? "system"}:${options.idempotencyKey}` : null;
+  const dedupeKey = options.idempotencyKey
+    ? dedupeKeyFor({ businessId, idempotencyKey: options.idempotencyKey, triggerSource: options.triggerSource })
+    : null;
   try {
     const run = await db.$transaction(async (tx) => {
       const created = await tx.jobRun.create({
@@ -90,9 +98,20 @@ export async function enqueueJob(options: EnqueueJobOptions): Promise<EnqueuedRu
   } catch (error) {
     // Another process queued the same key first (two schedulers, a retried request): theirs wins.
     if (dedupeKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const existing = await db.jobRun.findFirst({ where: { dedupeKey }, select: { id: true, businessId: true } });
-      if (existing) return { ...existing, created: false };
+      const existing = await db.jobRun.findFirst({
+        where: { dedupeKey },
+        select: { id: true, businessId: true, jobType: true, params: true },
+      });
+      if (existing) {
+        if (existing.jobType !== job.type || !sameParams(existing.params, parsed.data)) throw new IdempotencyConflictError(existing.id);
+        return { id: existing.id, businessId: existing.businessId, created: false };
+      }
     }
     throw error;
   }
+}
+
+/** Params as stored (JSON) against params as parsed now; key order does not matter. */
+function sameParams(stored: unknown, parsed: unknown): boolean {
+  return isDeepStrictEqual(stored, JSON.parse(JSON.stringify(parsed ?? {})));
 }

@@ -20,3 +20,11 @@ export class PermanentJobError extends Error {
 export function isPermanentFailure(error: unknown): boolean {
   return error instanceof FailClosedError || error instanceof PermanentJobError;
 }
+
+/** An idempotency key reused for a different job type or different params; the first run stands. */
+export class IdempotencyConflictError extends Error {
+  constructor(readonly existingRunId: string) {
+    super("This idempotency key was already used for a run with a different job type or parameters");
+    this.name = "IdempotencyConflictError";
+  }
+}

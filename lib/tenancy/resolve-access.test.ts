@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import { authorizeBusinessFilter } from "./business-filter";
-import { canManageRuns, resolveAccess } from "./resolve-access";
+import { assertMayChangeRuns, canManageRuns, resolveAccess } from "./resolve-access";
 import { ALL_BUSINESSES, businessScope } from "./scope";
 
 const base = { userId: "u", email: "u@example.com", name: "U", isSystemAdmin: false };
@@ -31,6 +31,24 @@ describe("resolveAccess", () => {
     expect(resolveAccess(actor, "z")).toMatchObject({ scope: { kind: "business", businessId: "a" }, role: "member" });
     expect(resolveAccess(actor, null).scope).toEqual(businessScope("a"));
     expect(canManageRuns(resolveAccess(actor, "a"))).toBe(false);
+  });
+});
+
+describe("a suspended business", () => {
+  const suspended = (role: "admin" | "member") => ({ ...membership("s", role), businessStatus: "suspended" });
+
+  it("keeps its history readable but refuses its members and admins any change with business_suspended", () => {
+    for (const role of ["admin", "member"] as const) {
+      const access = resolveAccess({ ...base, memberships: [suspended(role)] });
+      expect(access.scope).toEqual(businessScope("s"));
+      expect(() => assertMayChangeRuns(access)).toThrow(expect.objectContaining({ code: "business_suspended", status: 403 }));
+    }
+  });
+
+  it("holds back only the suspended business, and never a system admin", () => {
+    const actor: Actor = { ...base, memberships: [suspended("admin"), membership("a", "admin")] };
+    expect(() => assertMayChangeRuns(resolveAccess(actor, "a"))).not.toThrow();
+    expect(() => assertMayChangeRuns(resolveAccess({ ...actor, isSystemAdmin: true }))).not.toThrow();
   });
 });
 

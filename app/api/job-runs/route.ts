@@ -11,8 +11,8 @@ export const GET = withScope(async ({ req, scope }) => {
 });
 
 // POST /api/job-runs — trigger a run
-export const POST = withScope(async ({ req, scope, actor }) => {
+export const POST = withScope(async ({ req, scope, actor, role }) => {
   const input = await parseJsonBody(req, JobRunCreate);
-  const { run, created } = await triggerJobRun({ scope, actor, input });
+  const { run, created } = await triggerJobRun({ scope, actor, role, input });
   return json({ run, created }, created ? 201 : 200);
-});
+}, { changesRuns: true });

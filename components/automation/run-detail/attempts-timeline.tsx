@@ -28,8 +28,13 @@ export function AttemptsTimeline({ attempts, maxAttempts }: { attempts: JobRunDe
             Started {formatDateTime(attempt.startedAt)}
             {attempt.finishedAt
               ? ` · took ${formatDuration(new Date(attempt.finishedAt).getTime() - new Date(attempt.startedAt).getTime())}`
-              : ""}{" "}
-            · worker <code>{attempt.workerId}</code>
+              : ""}
+            {attempt.workerId ? (
+              <>
+                {" "}
+                · worker <code>{attempt.workerId}</code>
+              </>
+            ) : null}
           </span>
           {attempt.error ? <span className={styles.small}>{attempt.error.message}</span> : null}
         </li>

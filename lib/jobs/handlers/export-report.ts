@@ -38,6 +38,7 @@ export const exportReport = defineJob({
   title: "Export run report",
   description: "Writes a CSV of the business's job runs for a date range, with a JSON summary, as downloadable files.",
   scope: "tenant",
+  triggeredBy: "member",
   params: ExportParams,
   maxAttempts: 3,
   timeoutMs: 10 * 60 * 1000,

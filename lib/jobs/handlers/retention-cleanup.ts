@@ -16,6 +16,7 @@ export const retentionCleanup = defineJob({
   title: "Retention cleanup",
   description: "Removes old artifacts and, after the retention period, finished runs of the business.",
   scope: "tenant",
+  triggeredBy: "admin",
   params: z
     .object({
       runRetentionDays: z.number().int().min(1).max(3650).optional().describe("Finished runs older than this are removed (default RUN_RETENTION_DAYS)"),

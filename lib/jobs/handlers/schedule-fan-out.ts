@@ -9,7 +9,7 @@ const PAGE = 200;
 export const SCHEDULE_FAN_OUT = "schedule-fan-out";
 
 /** The idempotency key of the run a schedule creates for one business (or the system) and slot. */
-function scheduledRunKey({ schedule, slot }: { schedule: string; slot: Date }): string {
+export function scheduledRunKey({ schedule, slot }: { schedule: string; slot: Date }): string {
   return `schedule:${schedule}:${slot.toISOString()}`;
 }
 
@@ -27,6 +27,7 @@ export function defineScheduleFanOut(jobs: JobRegistry) {
     title: "Scheduled fan-out",
     description: "Creates one run per active business for a schedule's time slot.",
     scope: "system",
+    triggeredBy: "system",
     params: z
       .object({
         schedule: z.string().min(1).max(64),

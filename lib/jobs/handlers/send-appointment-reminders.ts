@@ -7,6 +7,7 @@ export const sendAppointmentReminders = defineJob({
   title: "Send appointment reminders",
   description: "Sends reminders for upcoming appointments, in batches.",
   scope: "tenant",
+  triggeredBy: "member",
   params: z
     .object({
       daysAhead: z.number().int().min(1).max(14).default(1).describe("Remind appointments this many days ahead"),

@@ -7,6 +7,7 @@ export const syncCalendar = defineJob({
   title: "Sync calendar",
   description: "Pulls bookings from a connected calendar.",
   scope: "tenant",
+  triggeredBy: "member",
   params: z
     .object({
       calendar: z.string().trim().min(1).max(100).describe("Name of the connected calendar"),

@@ -7,6 +7,7 @@ export const vacuumDatabase = defineJob({
   title: "Compact the database",
   description: "System maintenance: reclaims space left by deleted runs.",
   scope: "system",
+  triggeredBy: "system",
   params: z.object({}).strict(),
   maxAttempts: 1,
   timeoutMs: 10 * 60 * 1000,

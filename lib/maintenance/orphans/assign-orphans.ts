@@ -1,4 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
+import { dedupeKeyFor } from "../../jobs/dedupe-key";
 import { RefusedError, RunsChangedError } from "./cli-errors";
 import { letSignalsArrive } from "./interrupt";
 import type { BusinessChoice } from "./find-business";
@@ -29,7 +30,7 @@ export async function findUnassignableRuns({
   for (const ids of chunks(runIds, LOOKUP_CHUNK)) {
     const runs = await db.jobRun.findMany({
       where: { id: { in: ids } },
-      select: { id: true, scope: true, businessId: true, idempotencyKey: true, business: { select: { slug: true } } },
+      select: { id: true, scope: true, businessId: true, idempotencyKey: true, triggerSource: true, business: { select: { slug: true } } },
     });
     const found = new Map(runs.map((run) => [run.id, run]));
     for (const id of ids) {
@@ -113,14 +114,14 @@ async function assignBatch({
 
   const keyed = await tx.jobRun.findMany({
     where: { id: { in: runIds }, idempotencyKey: { not: null }, ...orphanWhere() },
-    select: { id: true, idempotencyKey: true },
+    select: { id: true, idempotencyKey: true, triggerSource: true },
   });
   let updated = 0;
   // The dedupe key is namespaced by business, so runs carrying an idempotency key are re-keyed one by one.
   for (const run of keyed) {
     const { count } = await tx.jobRun.updateMany({
       where: { id: run.id, ...orphanWhere() },
-      data: { businessId: business.id, dedupeKey: `${business.id}:${run.idempotencyKey}` },
+      data: { businessId: business.id, dedupeKey: dedupeKeyFor({ businessId: business.id, idempotencyKey: run.idempotencyKey!, triggerSource: run.triggerSource }) },
     });
     updated += count;
   }
@@ -171,14 +172,14 @@ async function findKeyCollisions({
   businessId,
 }: {
   db: MaintenanceDb;
-  runs: { id: string; idempotencyKey: string | null }[];
+  runs: { id: string; idempotencyKey: string | null; triggerSource: string }[];
   businessId: string;
 }): Promise<RefusedRun[]> {
   const refused: RefusedRun[] = [];
   const wanted = new Map<string, string>();
   for (const run of runs) {
     if (!run.idempotencyKey) continue;
-    const dedupeKey = `${businessId}:${run.idempotencyKey}`;
+    const dedupeKey = dedupeKeyFor({ businessId, idempotencyKey: run.idempotencyKey, triggerSource: run.triggerSource });
     if (wanted.has(dedupeKey)) refused.push({ id: run.id, reason: "another chosen run has the same idempotency key" });
     else wanted.set(dedupeKey, run.id);
   }

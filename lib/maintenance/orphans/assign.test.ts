@@ -97,8 +97,9 @@ describe("orphans assign", () => {
     const [clashing, fresh] = await orphanIds(db);
     const [acmeRun] = await runs(db, { businessId: acme });
     if (!clashing || !fresh || !acmeRun) throw new Error("demo data is missing a kind of run");
-    const setKey = (id: string, idempotencyKey: string, dedupeKey: string | null) => db.jobRun.update({ where: { id }, data: { idempotencyKey, dedupeKey } });
-    await setKey(acmeRun.id, "nightly", `${acme}:nightly`);
+    const setKey = (id: string, idempotencyKey: string, dedupeKey: string | null) =>
+      db.jobRun.update({ where: { id }, data: { idempotencyKey, dedupeKey, triggerSource: "api" } });
+    await setKey(acmeRun.id, "nightly", `${acme}:user:nightly`);
     await setKey(clashing, "nightly", null);
     await setKey(fresh, "weekly", null);
     const before = await fullSnapshot(db);
@@ -112,7 +113,7 @@ describe("orphans assign", () => {
     expect(assigned.code).toBe(0);
     expect(await db.jobRun.findUnique({ where: { id: fresh }, select: { businessId: true, dedupeKey: true } })).toEqual({
       businessId: acme,
-      dedupeKey: `${acme}:weekly`,
+      dedupeKey: `${acme}:user:weekly`,
     });
   });
 

@@ -4,8 +4,8 @@ import { withScope } from "@/lib/api/with-scope";
 import { NoQuery } from "@/lib/job-runs/schemas";
 import { listJobTypes } from "@/lib/job-runs/service";
 
-// GET /api/job-runs/types — registered job types with their parameter schemas, and types seen in history
-export const GET = withScope(async ({ req, scope, actor }) => {
+// GET /api/job-runs/types — job types the caller may trigger with their parameter schemas, and types seen in history
+export const GET = withScope(async ({ req, scope, role }) => {
   parseQuery(req, NoQuery);
-  return json(await listJobTypes({ scope, includeSystem: actor.isSystemAdmin }));
+  return json(await listJobTypes({ scope, role }));
 });

@@ -3,9 +3,10 @@ import { activeBusinessCookie } from "@/lib/api/active-business";
 import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/api/parse";
 import { json } from "@/lib/api/respond";
+import { uuid } from "@/lib/api/uuid";
 import { withScope } from "@/lib/api/with-scope";
 
-const SwitchBusiness = z.object({ businessId: z.guid() }).strict();
+const SwitchBusiness = z.object({ businessId: uuid() }).strict();
 
 // POST /api/session/business — switch the active business of a user with several memberships
 export const POST = withScope(async ({ req, actor }) => {

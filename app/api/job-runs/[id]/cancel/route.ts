@@ -10,5 +10,5 @@ export const POST = withScope<{ id: string }>(
     const id = parseParam(params.id, RunId, "run id");
     return json({ run: await cancelJobRun({ scope, actor, id }) });
   },
-  { requireManager: true },
+  { requireManager: true, changesRuns: true },
 );

@@ -1,0 +1,12 @@
+-- Idempotency keys sent by users live under "user:" so that none can equal a key the scheduler
+-- uses for its own runs; keys the system chose (schedules, fan-outs) keep their form.
+-- Row-level security is forced on job_runs: the migration reads every business's runs.
+SELECT set_config('app.bypass_rls', 'on', false);
+
+UPDATE "job_runs"
+SET "dedupe_key" = COALESCE("business_id", 'system') || ':user:' || "idempotency_key"
+WHERE "dedupe_key" IS NOT NULL
+  AND "idempotency_key" IS NOT NULL
+  AND "trigger_source" NOT IN ('schedule', 'system');
+
+SELECT set_config('app.bypass_rls', '', false);
