@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { ErrorState } from "@/components/ui/error-state";
 import { LoadingState } from "@/components/ui/loading-state";
 import { Panel } from "@/components/ui/panel";
@@ -11,6 +10,7 @@ import { useMe } from "../me-context";
 import { RunStatusBadge } from "../run-status-badge";
 import { AttemptsTimeline } from "./attempts-timeline";
 import { AuditTrail } from "./audit-trail";
+import { BackToListLink } from "./back-to-list-link";
 import { ChildRuns } from "./child-runs";
 import { JsonBlock } from "./json-block";
 import { RunActions } from "./run-actions";
@@ -38,9 +38,7 @@ export function RunDetailView({ id }: { id: string }) {
   return (
     <div className={styles.page}>
       <title>{`${run.jobType} · Run · Automation`}</title>
-      <Link href="/automation" className={styles.back}>
-        ← All runs
-      </Link>
+      <BackToListLink />
       <div className={styles.header}>
         <div className={styles.heading}>
           <h1 className={styles.title}>
