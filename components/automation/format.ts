@@ -43,3 +43,12 @@ export function formatBytes(size: number): string {
 export function formatJson(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? "null";
 }
+
+/** "in 28 min", "in 3 h", "in 2 days": how long until a moment in the future. */
+export function formatTimeUntil(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in ${hours} h`;
+  return `in ${Math.round(hours / 24)} days`;
+}
