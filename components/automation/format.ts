@@ -1,6 +1,5 @@
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 const SHORT_DATE_TIME = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-const TIME = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const COUNT = new Intl.NumberFormat();
 
 export function formatDateTime(iso: string | null): string {
@@ -9,10 +8,6 @@ export function formatDateTime(iso: string | null): string {
 
 export function formatShortDateTime(iso: string): string {
   return SHORT_DATE_TIME.format(new Date(iso));
-}
-
-export function formatTime(iso: string): string {
-  return TIME.format(new Date(iso));
 }
 
 export function formatCount(value: number): string {

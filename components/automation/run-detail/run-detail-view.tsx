@@ -19,6 +19,7 @@ import { RunErrorBlock } from "./run-error-block";
 import { RunLogs } from "./run-logs";
 import { RunNotFound } from "./run-not-found";
 import { RunOverview } from "./run-overview";
+import { RunResult } from "./run-result";
 import styles from "./run-detail.module.css";
 
 /** One run: what it was asked to do, what happened, and who did what to it. */
@@ -35,6 +36,13 @@ export function RunDetailView({ id }: { id: string }) {
 
   const { run } = detail.data;
   const isSystemAdmin = me.role === "system_admin";
+  // A failed run's error is what its reader came for.
+  const errorFirst = run.status === "failed" && run.error !== null;
+  const errorPanel = run.error ? (
+    <Panel title="Error">
+      <RunErrorBlock error={run.error} />
+    </Panel>
+  ) : null;
   return (
     <div className={styles.page}>
       <title>{`${run.jobType} · Run · Automation`}</title>
@@ -54,17 +62,14 @@ export function RunDetailView({ id }: { id: string }) {
           <Panel title="Overview">
             <RunOverview detail={detail.data} currentUserId={me.user.id} showBusiness={isSystemAdmin} />
           </Panel>
+          {errorFirst ? errorPanel : null}
           <Panel title="Parameters">
             <JsonBlock value={run.params} label="Parameters" />
           </Panel>
           <Panel title="Result">
-            {run.result !== null ? <JsonBlock value={run.result} label="Result" /> : <p className={styles.muted}>No result yet.</p>}
+            <RunResult run={run} />
           </Panel>
-          {run.error ? (
-            <Panel title="Error">
-              <RunErrorBlock error={run.error} />
-            </Panel>
-          ) : null}
+          {run.error && !errorFirst ? errorPanel : null}
           <Panel title="Logs" flush>
             <RunLogs logs={detail.data.logs} />
           </Panel>
