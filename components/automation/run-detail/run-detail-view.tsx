@@ -12,6 +12,7 @@ import { AttemptsTimeline } from "./attempts-timeline";
 import { AuditTrail } from "./audit-trail";
 import { BackToListLink } from "./back-to-list-link";
 import { ChildRuns } from "./child-runs";
+import { CopyRunIdButton } from "./copy-run-id-button";
 import { JsonBlock } from "./json-block";
 import { RunActions } from "./run-actions";
 import { RunAttachments } from "./run-attachments";
@@ -20,6 +21,7 @@ import { RunLogs } from "./run-logs";
 import { RunNotFound } from "./run-not-found";
 import { RunOverview } from "./run-overview";
 import { RunResult } from "./run-result";
+import { WhyNoRunActions } from "./why-no-run-actions";
 import styles from "./run-detail.module.css";
 
 /** One run: what it was asked to do, what happened, and who did what to it. */
@@ -52,9 +54,12 @@ export function RunDetailView({ id }: { id: string }) {
           <h1 className={styles.title}>
             {run.jobType} <RunStatusBadge status={run.status} />
           </h1>
-          <code className={styles.runId}>{run.id}</code>
+          <span className={styles.runIdLine}>
+            <code className={styles.runId}>{run.id}</code>
+            <CopyRunIdButton runId={run.id} />
+          </span>
         </div>
-        {canManageRuns(me) ? <RunActions run={run} /> : null}
+        {canManageRuns(me) ? <RunActions run={run} /> : <WhyNoRunActions status={run.status} />}
       </div>
 
       <div className={styles.columns}>
