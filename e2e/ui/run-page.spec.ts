@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
 import { expect } from "../support/ui-expect";
-import { fetchRunDetail, runIdsVisibleTo, triggerRunViaApi } from "../support/automation-page";
+import { fetchRunDetail, runIdsVisibleTo, queueRunForLater } from "../support/automation-page";
 import { storageStatePath } from "../support/roles";
 
 /** A run page says what happened to its run in words that fit its status, error first. */
@@ -32,12 +32,7 @@ test.describe("run page", () => {
   });
 
   test("[automation] a cancelled run says so, and the page refreshes once more after the run ends", async ({ page }) => {
-    const run = await triggerRunViaApi(page, {
-      jobType: "send-appointment-reminders",
-      params: {},
-      runAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
-      tags: ["e2e-run-page"],
-    });
+    const run = await queueRunForLater(page, { inMs: 24 * 3600_000, tag: "e2e-run-page" });
     await page.goto(`/automation/runs/${run.id}`);
     const heading = page.getByRole("heading", { level: 1 });
     await expect(heading).toContainText("Queued");

@@ -1,6 +1,6 @@
 import { test } from "@playwright/test";
 import { expect } from "../support/ui-expect";
-import { activeRun, triggerRunViaApi } from "../support/automation-page";
+import { activeRun, queueRunForLater } from "../support/automation-page";
 import { storageStatePath } from "../support/roles";
 
 /** A run due later is scheduled, not stuck: it says when it starts and is counted apart. */
@@ -8,12 +8,7 @@ test.describe("scheduled runs", () => {
   test.use({ storageState: storageStatePath("acmeAdmin") });
 
   test("[automation] a run due in half an hour shows when it is scheduled for", async ({ page }) => {
-    const run = await triggerRunViaApi(page, {
-      jobType: "send-appointment-reminders",
-      params: {},
-      runAt: new Date(Date.now() + 28.5 * 60_000).toISOString(),
-      tags: ["e2e-scheduled"],
-    });
+    const run = await queueRunForLater(page, { inMs: 28.5 * 60_000, tag: "e2e-scheduled" });
 
     await page.goto("/automation");
     const item = activeRun(page, run.id);
