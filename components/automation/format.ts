@@ -1,6 +1,5 @@
 const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 const SHORT_DATE_TIME = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
-const TIME = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const COUNT = new Intl.NumberFormat();
 
 export function formatDateTime(iso: string | null): string {
@@ -9,10 +8,6 @@ export function formatDateTime(iso: string | null): string {
 
 export function formatShortDateTime(iso: string): string {
   return SHORT_DATE_TIME.format(new Date(iso));
-}
-
-export function formatTime(iso: string): string {
-  return TIME.format(new Date(iso));
 }
 
 export function formatCount(value: number): string {
@@ -42,4 +37,13 @@ export function formatBytes(size: number): string {
 /** Pretty JSON for display; React escapes it like any other text. */
 export function formatJson(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? "null";
+}
+
+/** "in 28 min", "in 3 h", "in 2 days": how long until a moment in the future. */
+export function formatTimeUntil(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `in ${hours} h`;
+  return `in ${Math.round(hours / 24)} days`;
 }

@@ -4,7 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 import { readRunView, writeRunView, type RunView } from "@/lib/client/run-view";
 
-/** The page's filters and window, read from and written to the URL. */
+/** The page's filters and window, read from the URL; each change is a new history entry, so Back undoes it. */
 export function useRunView() {
   const searchParams = useSearchParams();
   const router = useRouter();
@@ -15,7 +15,7 @@ export function useRunView() {
   const setView = useCallback(
     (patch: Partial<RunView>) => {
       const next = writeRunView({ ...readRunView(new URLSearchParams(query)), ...patch });
-      router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false });
+      router.push(next ? `${pathname}?${next}` : pathname, { scroll: false });
     },
     [query, pathname, router],
   );

@@ -104,6 +104,16 @@ export async function triggerRunViaApi(
   return ((await response.json()) as { run: RunSnapshot }).run;
 }
 
+/** Queues a reminder run due `inMs` from now: it stays queued (scheduled) while a test looks at it. */
+export async function queueRunForLater(page: Page, { inMs, tag }: { inMs: number; tag: string }): Promise<RunSnapshot> {
+  return triggerRunViaApi(page, {
+    jobType: "send-appointment-reminders",
+    params: {},
+    runAt: new Date(Date.now() + inMs).toISOString(),
+    tags: [tag],
+  });
+}
+
 /** A run with its attempts and log, as the detail page gets it. */
 export async function fetchRunDetail(page: Page, runId: string): Promise<JobRunDetail> {
   const response = await page.request.get(`/api/job-runs/${runId}`);

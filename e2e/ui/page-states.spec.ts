@@ -176,7 +176,8 @@ test.describe("run detail at desktop width", () => {
     await expect(historyRows(page).first()).toBeVisible();
     const [runId] = await shownRunIds(page);
     await historyRows(page).first().getByRole("link").first().click();
-    await expect(page).toHaveURL(new RegExp(`/automation/runs/${runId}$`));
+    // The run page carries the list it was opened from, for "All runs".
+    await expect(page).toHaveURL(new RegExp(`/automation/runs/${runId}\\?list=status%3Dfailed%26type%3Dsend-appointment-reminders$`));
 
     const { run, attempts } = await fetchRunDetail(page, runId!);
     expect(run.status).toBe("failed");

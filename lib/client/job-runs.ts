@@ -1,16 +1,16 @@
 "use client";
 
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, type InfiniteData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { ACTIVE_STATUSES, type JobRunResponse, type StatsWindow } from "@/lib/job-runs/schemas";
 import { apiFetch, toQueryString } from "./api-fetch";
 import { ActiveJobRuns, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RunChange, TriggerResult } from "./job-run-schemas";
+import { isRunningOrDue } from "./poll-schedule";
 import type { JobRunListFilters } from "./run-view";
+import { usePollInterval } from "./use-poll-interval";
+import { useRunDetailPollInterval } from "./use-run-detail-poll-interval";
 
 const PAGE_SIZE = 50;
-const RUNNING_POLL_MS = 1_000;
-const QUEUED_POLL_MS = 5_000;
-const DETAIL_POLL_MS = 1_000;
 const STATS_POLL_MS = 10_000;
 
 export const jobRunKeys = {
@@ -24,20 +24,21 @@ export const jobRunKeys = {
   types: () => [...jobRunKeys.all, "types"] as const,
 };
 
-const DUE_WINDOW_MS = 60_000;
-
-function isMovingSoon(run: Pick<JobRunResponse, "status" | "runAt">): boolean {
-  if (run.status === "running") return true;
-  const waitedMs = Date.now() - Date.parse(run.runAt);
-  return waitedMs >= -RUNNING_POLL_MS && waitedMs < DUE_WINDOW_MS;
+function hasRunningOrDueRun(active: ActiveJobRuns): boolean {
+  const now = Date.now();
+  return active.runs.some((run) => isRunningOrDue(run, now));
 }
 
 export function isActiveRun(run: Pick<JobRunResponse, "status">): boolean {
   return ACTIVE_STATUSES.includes(run.status);
 }
 
-/** Run history, newest first, one keyset page at a time. */
+/**
+ * Run history, newest first, one keyset page at a time. Polled with backoff even when nothing is
+ * active, so that runs started elsewhere (the API, the scheduler, another admin) show up.
+ */
 export function useJobRunsQuery(filters: JobRunListFilters, { enabled = true }: { enabled?: boolean } = {}) {
+  const refetchInterval = usePollInterval<InfiniteData<JobRunPage>>();
   return useInfiniteQuery({
     queryKey: jobRunKeys.list(filters),
     enabled,
@@ -50,23 +51,22 @@ export function useJobRunsQuery(filters: JobRunListFilters, { enabled = true }: 
         { signal },
       ),
     placeholderData: keepPreviousData,
+    refetchInterval,
+    refetchIntervalInBackground: true,
   });
 }
 
 /**
- * Queued and running runs; polled only while there are any. Quickly while something runs or is
- * about to start (its progress bar moves); slowly when all that is left waits for later or is
- * stuck in the queue.
+ * Queued and running runs. Polled tight while something runs or is due (its progress bar
+ * moves); otherwise, scheduled runs included, with the idle backoff.
  */
 export function useActiveJobRunsQuery(businessId?: string) {
+  const refetchInterval = usePollInterval(hasRunningOrDueRun);
   return useQuery({
     queryKey: jobRunKeys.active(businessId),
     queryFn: ({ signal }) => apiFetch(`/api/job-runs/active${toQueryString({ businessId })}`, ActiveJobRuns, { signal }),
-    refetchInterval: (query) => {
-      const active = query.state.data;
-      if (!active?.total) return false;
-      return active.runs.some(isMovingSoon) ? RUNNING_POLL_MS : QUEUED_POLL_MS;
-    },
+    refetchInterval,
+    refetchIntervalInBackground: true,
   });
 }
 
@@ -87,12 +87,13 @@ export function useJobTypesQuery() {
   });
 }
 
-/** One run with everything the detail page shows; polled while the run is queued or running. */
+/** One run with everything the detail page shows; see useRunDetailPollInterval for how it is refreshed. */
 export function useJobRunDetailQuery(id: string) {
+  const refetchInterval = useRunDetailPollInterval();
   return useQuery({
     queryKey: jobRunKeys.detail(id),
     queryFn: ({ signal }) => apiFetch(`/api/job-runs/${encodeURIComponent(id)}`, JobRunDetail, { signal }),
-    refetchInterval: (query) => (query.state.data && isActiveRun(query.state.data.run) ? DETAIL_POLL_MS : false),
+    refetchInterval,
   });
 }
 

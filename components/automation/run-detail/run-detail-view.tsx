@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { ErrorState } from "@/components/ui/error-state";
 import { LoadingState } from "@/components/ui/loading-state";
 import { Panel } from "@/components/ui/panel";
@@ -11,7 +10,9 @@ import { useMe } from "../me-context";
 import { RunStatusBadge } from "../run-status-badge";
 import { AttemptsTimeline } from "./attempts-timeline";
 import { AuditTrail } from "./audit-trail";
+import { BackToListLink } from "./back-to-list-link";
 import { ChildRuns } from "./child-runs";
+import { CopyRunIdButton } from "./copy-run-id-button";
 import { JsonBlock } from "./json-block";
 import { RunActions } from "./run-actions";
 import { RunAttachments } from "./run-attachments";
@@ -19,6 +20,8 @@ import { RunErrorBlock } from "./run-error-block";
 import { RunLogs } from "./run-logs";
 import { RunNotFound } from "./run-not-found";
 import { RunOverview } from "./run-overview";
+import { RunResult } from "./run-result";
+import { WhyNoRunActions } from "./why-no-run-actions";
 import styles from "./run-detail.module.css";
 
 /** One run: what it was asked to do, what happened, and who did what to it. */
@@ -35,20 +38,28 @@ export function RunDetailView({ id }: { id: string }) {
 
   const { run } = detail.data;
   const isSystemAdmin = me.role === "system_admin";
+  // A failed run's error is what its reader came for.
+  const errorFirst = run.status === "failed" && run.error !== null;
+  const errorPanel = run.error ? (
+    <Panel title="Error">
+      <RunErrorBlock error={run.error} />
+    </Panel>
+  ) : null;
   return (
     <div className={styles.page}>
       <title>{`${run.jobType} · Run · Automation`}</title>
-      <Link href="/automation" className={styles.back}>
-        ← All runs
-      </Link>
+      <BackToListLink />
       <div className={styles.header}>
         <div className={styles.heading}>
           <h1 className={styles.title}>
             {run.jobType} <RunStatusBadge status={run.status} />
           </h1>
-          <code className={styles.runId}>{run.id}</code>
+          <span className={styles.runIdLine}>
+            <code className={styles.runId}>{run.id}</code>
+            <CopyRunIdButton runId={run.id} />
+          </span>
         </div>
-        {canManageRuns(me) ? <RunActions run={run} /> : null}
+        {canManageRuns(me) ? <RunActions run={run} /> : <WhyNoRunActions status={run.status} />}
       </div>
 
       <div className={styles.columns}>
@@ -56,17 +67,14 @@ export function RunDetailView({ id }: { id: string }) {
           <Panel title="Overview">
             <RunOverview detail={detail.data} currentUserId={me.user.id} showBusiness={isSystemAdmin} />
           </Panel>
+          {errorFirst ? errorPanel : null}
           <Panel title="Parameters">
             <JsonBlock value={run.params} label="Parameters" />
           </Panel>
           <Panel title="Result">
-            {run.result !== null ? <JsonBlock value={run.result} label="Result" /> : <p className={styles.muted}>No result yet.</p>}
+            <RunResult run={run} />
           </Panel>
-          {run.error ? (
-            <Panel title="Error">
-              <RunErrorBlock error={run.error} />
-            </Panel>
-          ) : null}
+          {run.error && !errorFirst ? errorPanel : null}
           <Panel title="Logs" flush>
             <RunLogs logs={detail.data.logs} />
           </Panel>

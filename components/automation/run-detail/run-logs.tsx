@@ -1,5 +1,5 @@
 import type { JobRunDetail } from "@/lib/client/job-run-schemas";
-import { formatTime } from "../format";
+import { formatDateTime } from "../format";
 import styles from "./run-detail.module.css";
 
 const LEVEL_CLASS: Record<string, string | undefined> = {
@@ -15,7 +15,7 @@ export function RunLogs({ logs }: { logs: JobRunDetail["logs"] }) {
       {logs.map((line, index) => (
         <li key={`${line.at}:${index}`}>
           <time dateTime={line.at} title={`Attempt ${line.attempt}`}>
-            {formatTime(line.at)}
+            {formatDateTime(line.at)}
           </time>
           <span className={`${styles.level} ${LEVEL_CLASS[line.level] ?? ""}`}>{line.level}</span>
           <span className={styles.logMessage}>{line.message}</span>

@@ -1,8 +1,10 @@
 import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { requireSession } from "@/components/auth/require-session";
 import { MeGate } from "@/components/automation/me-gate";
 import { RunDetailView } from "@/components/automation/run-detail/run-detail-view";
+import { LoadingState } from "@/components/ui/loading-state";
 import { ACTIVE_BUSINESS_COOKIE } from "@/lib/api/active-business";
 import { jobRunExists } from "@/lib/job-runs/service";
 import { resolveAccess } from "@/lib/tenancy/resolve-access";
@@ -18,7 +20,9 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   if (!(await jobRunExists({ scope, id }))) notFound();
   return (
     <MeGate>
-      <RunDetailView id={id} />
+      <Suspense fallback={<LoadingState />}>
+        <RunDetailView id={id} />
+      </Suspense>
     </MeGate>
   );
 }
