@@ -3,6 +3,7 @@ import { Prisma } from "../db/sql";
 import { createTempDatabase, type TempDatabase } from "../db/testing/temp-database";
 import { ALL_BUSINESSES, businessScope } from "./scope";
 import { queryScoped, scopedDb } from "./scoped-db";
+import { ScopeViolationError } from "./scope-violation";
 
 let temp: TempDatabase;
 let acme: string;
@@ -62,6 +63,55 @@ describe("a business-scoped client", () => {
     process.env.DATABASE_URL = temp.url;
     const rows = await queryScoped<{ business_id: string | null }>(businessScope(birch), (tenant) => Prisma.sql`SELECT business_id FROM job_runs WHERE ${tenant}`);
     expect(rows.map((row) => row.business_id)).toEqual([birch]);
+  });
+});
+
+describe("what a business-scoped client refuses or hides", () => {
+  const refused = /Refused in a business scope/;
+
+  it("refuses raw SQL, inside transactions too", async () => {
+    const db = scopedDb(businessScope(acme), temp.db);
+    expect(() => db.$queryRaw`SELECT business_id FROM job_runs`).toThrow(ScopeViolationError);
+    expect(() => db.$executeRaw`UPDATE job_runs SET priority = 1`).toThrow(refused);
+    expect(() => db.$queryRawUnsafe("SELECT business_id FROM job_runs")).toThrow(refused);
+    expect(() => db.$executeRawUnsafe("UPDATE job_runs SET priority = 1")).toThrow(refused);
+    await expect(db.$transaction(async (tx) => tx.$queryRaw`SELECT business_id FROM job_runs`)).rejects.toThrow(refused);
+  });
+
+  it("filters a tenant relation included through the business", async () => {
+    const db = scopedDb(businessScope(acme), temp.db);
+    expect(await db.business.findUnique({ where: { id: birch }, include: { jobRuns: true } })).toBeNull();
+    const own = await db.business.findUniqueOrThrow({ where: { id: acme }, include: { jobRuns: true } });
+    expect(own.jobRuns.map((run) => run.businessId)).toEqual([acme, acme]);
+  });
+
+  it("shows the members of its own business only, without password hashes", async () => {
+    const acmeUser = await temp.db.user.create({ data: { email: "a@acme.test", name: "A", passwordHash: "hash-a" } });
+    const birchUser = await temp.db.user.create({ data: { email: "b@birch.test", name: "B", passwordHash: "hash-b" } });
+    await temp.db.membership.create({ data: { userId: acmeUser.id, businessId: acme, role: "member" } });
+    await temp.db.membership.create({ data: { userId: birchUser.id, businessId: birch, role: "member" } });
+    const db = scopedDb(businessScope(acme), temp.db);
+    const memberships = await db.membership.findMany({ include: { user: true } });
+    expect(memberships.map((membership) => membership.user.email)).toEqual(["a@acme.test"]);
+    expect(JSON.stringify(memberships)).not.toContain("hash-a");
+    const users = await db.user.findMany();
+    expect(users.map((user) => user.email)).toEqual(["a@acme.test"]);
+    expect(users[0]).not.toHaveProperty("passwordHash");
+    await expect(db.user.findMany({ select: { passwordHash: true } })).rejects.toThrow(refused);
+    await expect(db.user.findMany({ where: { passwordHash: { startsWith: "hash" } } })).rejects.toThrow(refused);
+  });
+
+  it("refuses to move a row to another business", async () => {
+    const db = scopedDb(businessScope(acme), temp.db);
+    await expect(db.jobRun.updateMany({ data: { businessId: birch } })).rejects.toThrow(refused);
+    expect(await temp.db.jobRun.count({ where: { businessId: acme } })).toBe(2);
+  });
+
+  it("cannot reach login attempts at all", async () => {
+    await temp.db.loginAttempt.create({ data: { email: "someone@birch.test", ip: "10.0.0.1", succeeded: false } });
+    const db = scopedDb(businessScope(acme), temp.db);
+    await expect(db.loginAttempt.findMany()).rejects.toThrow(refused);
+    await expect(db.loginAttempt.count()).rejects.toThrow(refused);
   });
 });
 
