@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../db/sql";
 import type { TestClient } from "../../db/testing/test-client";
-import { runCli } from "./testing/cli-harness";
-import { auditEvents, businessId, count, fullSnapshot, insertAttachment, orphanIds, runs } from "./testing/database-state";
-import { useDemoTemplate } from "./testing/demo-template";
+import { runCli } from "../../../test-support/orphans/cli-harness";
+import { auditEvents, businessId, count, fullSnapshot, insertAttachment, orphanIds, runs } from "../../../test-support/orphans/database-state";
+import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
 
 const { freshDatabase } = useDemoTemplate();
 

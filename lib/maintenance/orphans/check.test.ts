@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../db/sql";
-import { runCli } from "./testing/cli-harness";
-import { businessId, count, ORPHANS, orphanIds } from "./testing/database-state";
-import { useDemoTemplate } from "./testing/demo-template";
+import { runCli } from "../../../test-support/orphans/cli-harness";
+import { businessId, count, ORPHANS, orphanIds } from "../../../test-support/orphans/database-state";
+import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
 
 const { freshDatabase } = useDemoTemplate();
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../db/sql";
-import { runCli } from "./testing/cli-harness";
+import { runCli } from "../../../test-support/orphans/cli-harness";
 import {
   auditEvents,
   businessId,
@@ -14,8 +14,8 @@ import {
   ORPHANS,
   orphanIds,
   runs,
-} from "./testing/database-state";
-import { useDemoTemplate } from "./testing/demo-template";
+} from "../../../test-support/orphans/database-state";
+import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
 
 const DAY = 24 * 3600_000;
 const { freshDatabase } = useDemoTemplate();

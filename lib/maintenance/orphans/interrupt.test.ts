@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Prisma } from "../../db/sql";
-import { finished, startCli } from "./testing/cli-harness";
-import { auditEvents, count, insertOrphans, NOT_ORPHANS, orphanIds, runs } from "./testing/database-state";
-import { useDemoTemplate } from "./testing/demo-template";
+import { finished, startCli } from "../../../test-support/orphans/cli-harness";
+import { auditEvents, count, insertOrphans, NOT_ORPHANS, orphanIds, runs } from "../../../test-support/orphans/database-state";
+import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
 
 const { freshDatabase } = useDemoTemplate();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { HAS_SCRIPT, runCliOnTerminal } from "./testing/cli-harness";
-import { auditEvents, businessId, fullSnapshot, orphanIds } from "./testing/database-state";
-import { useDemoTemplate } from "./testing/demo-template";
+import { HAS_SCRIPT, runCliOnTerminal } from "../../../test-support/orphans/cli-harness";
+import { auditEvents, businessId, fullSnapshot, orphanIds } from "../../../test-support/orphans/database-state";
+import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
 
 const { freshDatabase } = useDemoTemplate();
 

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { seedDemoDatabase } from "../../../db/testing/demo-database";
-import { createSeededTemplate, type SeededTemplate } from "../../../db/testing/seeded-template";
-import { openTestClient, type TestClient } from "../../../db/testing/test-client";
+import { seedDemoDatabase } from "../../lib/db/testing/demo-database";
+import { createSeededTemplate, type SeededTemplate } from "../../lib/db/testing/seeded-template";
+import { openTestClient, type TestClient } from "../../lib/db/testing/test-client";
 import { createWorkDir, testDatabase, type TestDatabase } from "./cli-harness";
 
 export interface DemoDatabase {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, "../../../..");
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const CLI = path.join(REPO_ROOT, "scripts/orphans.ts");
 
 /** What the command under test runs against: its database and a storage folder of its own. */

@@ -1,5 +1,5 @@
-import { Prisma } from "../../../db/sql";
-import type { TestClient } from "../../../db/testing/test-client";
+import { Prisma } from "../../lib/db/sql";
+import type { TestClient } from "../../lib/db/testing/test-client";
 
 // Assertions read and prepare the database through a client of their own, never through the code
 // under test, so they hold on SQLite and PostgreSQL alike; raw SQL here means the same on both.
