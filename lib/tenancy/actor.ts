@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { inAccess } from "../db/database-access";
 
 export type MembershipRole = "admin" | "member";
 
@@ -20,10 +21,14 @@ export interface Actor {
 }
 
 export async function loadActor(userId: string): Promise<Actor | null> {
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    include: { memberships: { include: { business: true } } },
-  });
+  // Before any scope exists: on PostgreSQL this may read only this user's own row, memberships and
+  // the businesses they belong to (the `user` access).
+  const user = await inAccess({ kind: "user", userId }, () =>
+    getDb().user.findUnique({
+      where: { id: userId },
+      include: { memberships: { include: { business: true } } },
+    }),
+  );
   if (!user) return null;
   return {
     userId: user.id,
