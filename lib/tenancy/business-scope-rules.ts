@@ -34,7 +34,7 @@ export function scopeBusinessOperation(model: DataModel, businessId: string, mod
 
   const references: ReferenceCheck[] = [];
   if (READS.has(operation) || UPDATES.has(operation) || DELETES.has(operation) || operation === "upsert") {
-    args.where = and(args.where, rules.filter(info));
+    args.where = and(rules.scopeWhere(info, args.where), rules.filter(info));
   }
   if (CREATES.has(operation)) {
     args.data = Array.isArray(args.data)
@@ -102,6 +102,41 @@ class BusinessRules {
     return data;
   }
 
+  /**
+   * Relation filters inside a condition look only at rows of the scope: `some` and `none` get the
+   * scope's condition, `every` ignores rows outside it. Otherwise a filter on a member's
+   * memberships would tell which other businesses that member belongs to.
+   */
+  scopeWhere(info: ModelInfo, where: unknown): unknown {
+    if (!isPlainObject(where)) return where;
+    const out: Args = { ...where };
+    for (const [key, value] of Object.entries(where)) {
+      if (key === "AND" || key === "OR" || key === "NOT") {
+        out[key] = Array.isArray(value) ? value.map((item) => this.scopeWhere(info, item)) : this.scopeWhere(info, value);
+        continue;
+      }
+      const relation = info.relations.get(key);
+      if (!relation || !isPlainObject(value)) continue;
+      const target = this.info(relation.target);
+      if (target.kind === "unreachable") refuse(`${info.name}.${key} leads to ${target.name}, which belongs to no business`);
+      if (relation.foreignKey !== null) {
+        const wrapped = "is" in value || "isNot" in value;
+        out[key] = wrapped
+          ? Object.fromEntries(Object.entries(value).map(([operator, inner]) => [operator, this.scopeWhere(target, inner)]))
+          : this.scopeWhere(target, value);
+        continue;
+      }
+      const filter = this.filter(target);
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([operator, inner]) => {
+          const scoped = this.scopeWhere(target, inner);
+          return [operator, operator === "every" ? { OR: [scoped ?? {}, { NOT: filter }] } : and(scoped, filter)];
+        }),
+      );
+    }
+    return out;
+  }
+
   /** Filters every relation an include or select reaches, and hides secret fields. */
   scopeSelection(info: ModelInfo, args: Args): Args {
     const out: Args = { ...args };
@@ -127,7 +162,7 @@ class BusinessRules {
       const target = this.info(relation.target);
       if (target.kind === "unreachable") refuse(`${info.name}.${key} leads to ${target.name}, which belongs to no business`);
       const nested: Args = value === true ? {} : { ...(value as Args) };
-      if (relation.foreignKey === null) nested.where = and(nested.where, this.filter(target));
+      if (relation.foreignKey === null) nested.where = and(this.scopeWhere(target, nested.where), this.filter(target));
       else if (!this.toOneStaysInScope(info, relation, target)) {
         refuse(`including ${info.name}.${key}: query ${target.name} directly, where the scope filters it`);
       }
@@ -156,7 +191,7 @@ class BusinessRules {
       const target = this.info(relation.target);
       if (target.kind === "unreachable") refuse(`counting ${info.name}.${relation.name}, which belongs to no business`);
       const nested: Args = asked === true ? {} : { ...(asked as Args) };
-      select[relation.name] = { where: and(nested.where, this.filter(target)) };
+      select[relation.name] = { where: and(this.scopeWhere(target, nested.where), this.filter(target)) };
     }
     for (const [key, asked] of Object.entries(requested ?? {})) {
       if (asked && !(key in select)) refuse(`counting ${info.name}.${key} from a business scope`);

@@ -101,6 +101,18 @@ describe("what a business-scoped client refuses or hides", () => {
     await expect(db.user.findMany({ where: { passwordHash: { startsWith: "hash" } } })).rejects.toThrow(refused);
   });
 
+  it("does not tell which other businesses a member belongs to", async () => {
+    const shared = await temp.db.user.create({ data: { email: "both@example.test", name: "Both", passwordHash: "hash-both" } });
+    await temp.db.membership.create({ data: { userId: shared.id, businessId: acme, role: "member" } });
+    await temp.db.membership.create({ data: { userId: shared.id, businessId: birch, role: "member" } });
+    const db = scopedDb(businessScope(acme), temp.db);
+    expect(await db.user.findMany({ where: { id: shared.id, memberships: { some: { businessId: birch } } } })).toEqual([]);
+    expect(await db.user.count({ where: { id: shared.id, memberships: { every: { businessId: acme } } } })).toBe(1);
+    expect(await db.user.count({ where: { id: shared.id, memberships: { none: { businessId: birch } } } })).toBe(1);
+    const [counted] = await db.user.findMany({ where: { id: shared.id }, include: { _count: true } });
+    expect(counted?._count.memberships).toBe(1);
+  });
+
   it("refuses to move a row to another business", async () => {
     const db = scopedDb(businessScope(acme), temp.db);
     await expect(db.jobRun.updateMany({ data: { businessId: birch } })).rejects.toThrow(refused);
