@@ -22,8 +22,14 @@ export type DatabaseAccess =
   | { readonly kind: "sign-in"; readonly email: string; readonly ip: string };
 
 // null: access explicitly withheld, whatever the process default.
-const storage = new AsyncLocalStorage<DatabaseAccess | null>();
-let processDefault: DatabaseAccess | undefined;
+// One per process, on globalThis like the client itself: Next.js bundles pages and route handlers
+// separately, each with its own copy of this module, while they share the one client whose pool
+// reads the access. An access granted in a page must be the one that pool sees.
+const holder = globalThis as unknown as {
+  __automationDatabaseAccess?: { storage: AsyncLocalStorage<DatabaseAccess | null>; processDefault?: DatabaseAccess };
+};
+const shared = (holder.__automationDatabaseAccess ??= { storage: new AsyncLocalStorage<DatabaseAccess | null>() });
+const storage = shared.storage;
 
 export function withDatabaseAccess<T>(access: DatabaseAccess, run: () => T): T {
   return storage.run(access, run);
@@ -44,7 +50,7 @@ export function withoutDatabaseAccess<T>(call: () => T): Promise<Awaited<T>> {
 
 export function currentDatabaseAccess(): DatabaseAccess | undefined {
   const current = storage.getStore();
-  return current === null ? undefined : (current ?? processDefault);
+  return current === null ? undefined : (current ?? shared.processDefault);
 }
 
 /**
@@ -53,5 +59,5 @@ export function currentDatabaseAccess(): DatabaseAccess | undefined {
  * still runs inside that business's access. The web server never calls this.
  */
 export function grantProcessDatabaseAccess(reason: string): void {
-  processDefault = Object.freeze({ kind: "all", reason });
+  shared.processDefault = Object.freeze({ kind: "all", reason });
 }
