@@ -1,40 +1,35 @@
 import tseslint from "typescript-eslint";
 import nextPlugin from "@next/eslint-plugin-next";
 
-// Tenant data is reached through lib/tenancy's scoped access. Only these places may hold the raw
-// database client: the client itself, the tenancy layer, the worker's claim path, demo-data seeding
-// (it writes every business's rows), entry scripts, the benchmarks, and the tests with their
-// support, which arrange and look at data across businesses on purpose.
-const RAW_CLIENT_ALLOWED = [
-  "lib/db/**",
-  "lib/demo-data/**",
-  "lib/tenancy/**",
-  "lib/worker/claim/**",
-  "scripts/**",
-  "bench/**",
-  "**/*.test.ts",
-  "test-support/**",
-  "e2e/**",
-  "tests/**",
-];
+import { noRawDatabaseImport } from "./lint/no-raw-database-import.js";
 
-const rawClientRule = {
-  "no-restricted-imports": [
-    "error",
-    {
-      patterns: [
-        {
-          regex: "(^|/)(lib/)?db(/index|/client)?$",
-          message: "Use scopedDb(scope) from lib/tenancy; the raw client bypasses tenant scoping.",
-        },
-        {
-          regex: "(^|/)db/generated/",
-          allowTypeImports: true,
-          message: "Import types only; queries go through lib/tenancy.",
-        },
-        { group: ["@prisma/client", "@prisma/client/*"], message: "Use scopedDb(scope) from lib/tenancy." },
-      ],
-    },
+// Tenant data is reached through lib/tenancy's scoped access. The rule judges the file an import
+// resolves to (relative, `@/` alias or re-export alike), so no spelling of the path gets around it.
+const RAW_DATABASE = {
+  root: import.meta.dirname,
+  // The raw client, the generated clients and the helpers that hand tests a raw client.
+  restricted: [
+    "lib/db/index",
+    "lib/db/client",
+    "lib/db/postgres/",
+    "lib/db/generated/",
+    "test-support/",
+    "@prisma/client",
+    "@prisma/adapter-*",
+  ],
+  // The data and tenancy layers, the worker's queue, demo-data seeding (it writes every business's
+  // rows), entry scripts, benchmarks and tests.
+  allowedIn: [
+    "lib/db/",
+    "lib/tenancy/",
+    "lib/worker/claim/",
+    "lib/demo-data/",
+    "scripts/",
+    "bench/",
+    "e2e/",
+    "test-support/",
+    "lint/",
+    "*.test.ts",
   ],
 };
 
@@ -61,6 +56,10 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  { files: ["**/*.ts", "**/*.tsx", "**/*.mts"], ignores: RAW_CLIENT_ALLOWED, rules: rawClientRule },
+  {
+    files: ["**/*.ts", "**/*.tsx", "**/*.mts"],
+    plugins: { automation: { rules: { "no-raw-database-import": noRawDatabaseImport } } },
+    rules: { "automation/no-raw-database-import": ["error", RAW_DATABASE] },
+  },
   { files: ["lib/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"], rules: productRule },
 );

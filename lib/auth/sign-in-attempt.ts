@@ -36,6 +36,6 @@ export async function attemptSignIn({
   const user = await findUserByEmail(email);
   const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
   if (!user || !valid) return { kind: "wrong_credentials" };
-  await markLoginAttemptSucceeded(reservation.attemptId);
+  await markLoginAttemptSucceeded({ attemptId: reservation.attemptId, email, ip });
   return { kind: "signed_in", user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

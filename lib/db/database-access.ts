@@ -8,9 +8,18 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * - `business`: only that business's rows.
  * - `all`: every row: a system admin's scope, the worker's claim path, maintenance commands.
  *   Always named with a reason, so a bypass is visible where it is granted.
- * - no access: no tenant row at all. This is what code gets when nobody granted anything.
+ * - `user`: one signed-in user's own row, memberships and the businesses they belong to, and
+ *   no tenant row: what the gate needs to load the actor before any scope exists.
+ * - `sign-in`: the account with one email and the login attempts of that email or address,
+ *   and nothing else: what checking a password and its throttle need.
+ * - no access: no tenant, business, membership, user or login-attempt row at all. This is what
+ *   code gets when nobody granted anything.
  */
-export type DatabaseAccess = { readonly kind: "business"; readonly businessId: string } | { readonly kind: "all"; readonly reason: string };
+export type DatabaseAccess =
+  | { readonly kind: "business"; readonly businessId: string }
+  | { readonly kind: "all"; readonly reason: string }
+  | { readonly kind: "user"; readonly userId: string }
+  | { readonly kind: "sign-in"; readonly email: string; readonly ip: string };
 
 // null: access explicitly withheld, whatever the process default. Kept on globalThis like the
 // client itself (lib/db/client.ts): Next.js bundles route handlers and server components apart,

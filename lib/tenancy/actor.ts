@@ -1,4 +1,5 @@
 import { getDb } from "../db";
+import { inAccess } from "../db/database-access";
 
 export type MembershipRole = "admin" | "member";
 
@@ -34,10 +35,14 @@ export async function loadSessionActor({ userId, sessionVersion }: { userId: str
 }
 
 function readUserWithMemberships(userId: string) {
-  return getDb().user.findUnique({
-    where: { id: userId },
-    include: { memberships: { include: { business: true } } },
-  });
+  // Before any scope exists: on PostgreSQL this may read only this user's own row, memberships and
+  // the businesses they belong to (the `user` access).
+  return inAccess({ kind: "user", userId }, () =>
+    getDb().user.findUnique({
+      where: { id: userId },
+      include: { memberships: { include: { business: true } } },
+    }),
+  );
 }
 
 function toActor(user: NonNullable<Awaited<ReturnType<typeof readUserWithMemberships>>>): Actor {

@@ -1,2 +1,3 @@
 export { type Scope, businessScope, ALL_BUSINESSES, scopeBusinessId } from "./scope";
 export { scopedDb, queryScoped, businessCondition, type ScopedDb } from "./scoped-db";
+export { ScopeViolationError } from "./scope-violation";

@@ -1,5 +1,7 @@
 import { getDb } from "../db";
+import { inAccess } from "../db/database-access";
 import { sqlDialect } from "../db/sql-dialect";
+import { signInAccess } from "./identity-store";
 
 export interface LoginAttemptKey {
   email: string;
@@ -37,6 +39,12 @@ const LOGIN_ATTEMPTS_LOCK = 7_146_552_281;
  */
 export async function reserveLoginAttempt<R>(key: LoginAttemptKey, decide: (history: LoginAttemptHistory) => R | null): Promise<Reservation<R>> {
   const email = key.email.trim().toLowerCase();
+  // Before anyone is known: on PostgreSQL only this email's and this address's attempts are visible.
+  return inAccess(signInAccess(email, key.ip), () => recordAndDecide({ ...key, email }, decide));
+}
+
+function recordAndDecide<R>(key: LoginAttemptKey, decide: (history: LoginAttemptHistory) => R | null): Promise<Reservation<R>> {
+  const { email } = key;
   return getDb().$transaction(
     async (tx) => {
       if (sqlDialect().name === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOGIN_ATTEMPTS_LOCK}::bigint)`;
@@ -64,6 +72,6 @@ export async function reserveLoginAttempt<R>(key: LoginAttemptKey, decide: (hist
   );
 }
 
-export async function markLoginAttemptSucceeded(attemptId: number): Promise<void> {
-  await getDb().loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } });
+export async function markLoginAttemptSucceeded({ attemptId, email, ip }: { attemptId: number; email: string; ip: string }): Promise<void> {
+  await inAccess(signInAccess(email, ip), () => getDb().loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true } }));
 }

@@ -4,6 +4,7 @@ import { Prisma } from "../db/sql";
 import { useTempDatabase } from "../../test-support/use-temp-database";
 import { ALL_BUSINESSES, businessScope } from "./scope";
 import { queryScoped, scopedDb } from "./scoped-db";
+import { ScopeViolationError } from "./scope-violation";
 
 useTempDatabase();
 let acme: string;
@@ -59,6 +60,67 @@ describe("a business-scoped client", () => {
   it("adds the scope's condition to raw queries", async () => {
     const rows = await queryScoped<{ business_id: string | null }>(businessScope(birch), (tenant) => Prisma.sql`SELECT business_id FROM job_runs WHERE ${tenant}`);
     expect(rows.map((row) => row.business_id)).toEqual([birch]);
+  });
+});
+
+describe("what a business-scoped client refuses or hides", () => {
+  const refused = /Refused in a business scope/;
+
+  it("refuses raw SQL, inside transactions too", async () => {
+    const db = scopedDb(businessScope(acme), getDb());
+    expect(() => db.$queryRaw`SELECT business_id FROM job_runs`).toThrow(ScopeViolationError);
+    expect(() => db.$executeRaw`UPDATE job_runs SET priority = 1`).toThrow(refused);
+    expect(() => db.$queryRawUnsafe("SELECT business_id FROM job_runs")).toThrow(refused);
+    expect(() => db.$executeRawUnsafe("UPDATE job_runs SET priority = 1")).toThrow(refused);
+    await expect(db.$transaction(async (tx) => tx.$queryRaw`SELECT business_id FROM job_runs`)).rejects.toThrow(refused);
+  });
+
+  it("filters a tenant relation included through the business", async () => {
+    const db = scopedDb(businessScope(acme), getDb());
+    expect(await db.business.findUnique({ where: { id: birch }, include: { jobRuns: true } })).toBeNull();
+    const own = await db.business.findUniqueOrThrow({ where: { id: acme }, include: { jobRuns: true } });
+    expect(own.jobRuns.map((run) => run.businessId)).toEqual([acme, acme]);
+  });
+
+  it("shows the members of its own business only, without password hashes", async () => {
+    const acmeUser = await getDb().user.create({ data: { email: "a@acme.test", name: "A", passwordHash: "hash-a" } });
+    const birchUser = await getDb().user.create({ data: { email: "b@birch.test", name: "B", passwordHash: "hash-b" } });
+    await getDb().membership.create({ data: { userId: acmeUser.id, businessId: acme, role: "member" } });
+    await getDb().membership.create({ data: { userId: birchUser.id, businessId: birch, role: "member" } });
+    const db = scopedDb(businessScope(acme), getDb());
+    const memberships = await db.membership.findMany({ include: { user: true } });
+    expect(memberships.map((membership) => membership.user.email)).toEqual(["a@acme.test"]);
+    expect(JSON.stringify(memberships)).not.toContain("hash-a");
+    const users = await db.user.findMany();
+    expect(users.map((user) => user.email)).toEqual(["a@acme.test"]);
+    expect(users[0]).not.toHaveProperty("passwordHash");
+    await expect(db.user.findMany({ select: { passwordHash: true } })).rejects.toThrow(refused);
+    await expect(db.user.findMany({ where: { passwordHash: { startsWith: "hash" } } })).rejects.toThrow(refused);
+  });
+
+  it("does not tell which other businesses a member belongs to", async () => {
+    const shared = await getDb().user.create({ data: { email: "both@example.test", name: "Both", passwordHash: "hash-both" } });
+    await getDb().membership.create({ data: { userId: shared.id, businessId: acme, role: "member" } });
+    await getDb().membership.create({ data: { userId: shared.id, businessId: birch, role: "member" } });
+    const db = scopedDb(businessScope(acme), getDb());
+    expect(await db.user.findMany({ where: { id: shared.id, memberships: { some: { businessId: birch } } } })).toEqual([]);
+    expect(await db.user.count({ where: { id: shared.id, memberships: { every: { businessId: acme } } } })).toBe(1);
+    expect(await db.user.count({ where: { id: shared.id, memberships: { none: { businessId: birch } } } })).toBe(1);
+    const [counted] = await db.user.findMany({ where: { id: shared.id }, include: { _count: true } });
+    expect(counted?._count.memberships).toBe(1);
+  });
+
+  it("refuses to move a row to another business", async () => {
+    const db = scopedDb(businessScope(acme), getDb());
+    await expect(db.jobRun.updateMany({ data: { businessId: birch } })).rejects.toThrow(refused);
+    expect(await getDb().jobRun.count({ where: { businessId: acme } })).toBe(2);
+  });
+
+  it("cannot reach login attempts at all", async () => {
+    await getDb().loginAttempt.create({ data: { email: "someone@birch.test", ip: "10.0.0.1", succeeded: false } });
+    const db = scopedDb(businessScope(acme), getDb());
+    await expect(db.loginAttempt.findMany()).rejects.toThrow(refused);
+    await expect(db.loginAttempt.count()).rejects.toThrow(refused);
   });
 });
 

@@ -1,39 +1,20 @@
 import { getDb, Prisma, type Db } from "../db";
 import { inAccess, type DatabaseAccess } from "../db/database-access";
+import { scopeBusinessOperation, type ReferenceCheck } from "./business-scope-rules";
+import { dataModelOf } from "./data-model";
 import type { Scope } from "./scope";
-
-/** Tables whose rows belong to one business; every one carries its own business_id column. */
-const TENANT_MODELS = new Set(["JobRun", "JobRunAttempt", "JobRunLog", "AuditEvent", "Attachment"]);
-
-const FILTERED_OPERATIONS = new Set([
-  "findUnique",
-  "findUniqueOrThrow",
-  "findFirst",
-  "findFirstOrThrow",
-  "findMany",
-  "count",
-  "aggregate",
-  "groupBy",
-  "update",
-  "updateMany",
-  "updateManyAndReturn",
-  "delete",
-  "deleteMany",
-]);
-
-const CREATE_OPERATIONS = new Set(["create", "createMany", "createManyAndReturn"]);
-
-type Args = Record<string, unknown> & { where?: Record<string, unknown>; data?: unknown; create?: unknown };
+import { refuse } from "./scope-violation";
 
 /**
- * A client bound to one scope. For a business scope every read and write of a tenant table gets
- * `business_id = <scope>` added, and a write that names another business throws, so a service
- * that forgets a filter still cannot cross tenants. Query extensions do not see nested includes;
- * that is why each tenant table has its own business_id and why includes are only used for
- * children of a row that was itself filtered.
+ * A client bound to one scope. For a business scope every model operation is rewritten by
+ * scopeBusinessOperation (business-scope-rules.ts), driven by the client's own data model: reads
+ * and writes of tenant tables get `business_id = <scope>`, includes and selects are filtered at
+ * every level, writes that name another business or nest through a relation are refused, users
+ * are those of the business's memberships without their password hashes, and models that belong
+ * to no business are out of reach. Raw SQL is refused: it goes through queryScoped.
  */
 export function scopedDb(scope: Scope, db: Db = getDb()) {
-  return withAccessForTransactions(scope, filteredClient(scope, db));
+  return guardClient(scope, filteredClient(scope, db));
 }
 
 function filteredClient(scope: Scope, db: Db) {
@@ -45,30 +26,34 @@ function filteredClient(scope: Scope, db: Db) {
     });
   }
   const { businessId } = scope;
+  const model = dataModelOf(db);
   return db.$extends({
     name: `scope-business`,
     query: {
       $allModels: {
-        async $allOperations({ model, operation, args, query }) {
-          if (!TENANT_MODELS.has(model)) return inAccess(access, () => query(args));
-          const scoped = { ...(args as Args) };
-          if (FILTERED_OPERATIONS.has(operation)) {
-            scoped.where = withBusiness(scoped.where, businessId);
-          } else if (CREATE_OPERATIONS.has(operation)) {
-            scoped.data = Array.isArray(scoped.data)
-              ? scoped.data.map((row) => stampBusiness(row, businessId, model))
-              : stampBusiness(scoped.data, businessId, model);
-          } else if (operation === "upsert") {
-            scoped.where = withBusiness(scoped.where, businessId);
-            scoped.create = stampBusiness(scoped.create, businessId, model);
-          } else {
-            throw new Error(`Operation ${model}.${operation} is not allowed in a business scope`);
-          }
-          return inAccess(access, () => query(scoped as typeof args));
+        async $allOperations({ model: modelName, operation, args, query }) {
+          const scoped = scopeBusinessOperation(model, businessId, modelName, operation, args);
+          return inAccess(access, async () => {
+            await assertReferencesInScope(db, scoped.references);
+            return query(scoped.args as typeof args);
+          });
         },
       },
     },
   });
+}
+
+async function assertReferencesInScope(db: Db, references: ReferenceCheck[]): Promise<void> {
+  for (const reference of references) {
+    const delegate = (db as unknown as Record<string, { count(args: unknown): Promise<number> }>)[lowerFirst(reference.model)];
+    if (!delegate || (await delegate.count({ where: reference.where })) === 0) {
+      refuse(`a write that points to a ${reference.model} row outside the business`);
+    }
+  }
+}
+
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 export type ScopedDb = ReturnType<typeof scopedDb>;
@@ -78,15 +63,29 @@ export function databaseAccess(scope: Scope): DatabaseAccess {
   return scope.kind === "all" ? { kind: "all", reason: "all-businesses scope" } : { kind: "business", businessId: scope.businessId };
 }
 
-// An interactive transaction opens its connection when it starts, outside any model operation:
-// it must start inside the scope's access so the database applies it to the whole transaction.
-function withAccessForTransactions<T extends { $transaction: unknown }>(scope: Scope, client: T): T {
+const RAW_METHODS = new Set(["$queryRaw", "$executeRaw", "$queryRawUnsafe", "$executeRawUnsafe", "$queryRawTyped", "$runCommandRaw"]);
+
+/**
+ * What the client offers beyond model operations. An interactive transaction opens its connection
+ * when it starts, outside any model operation: it must start inside the scope's access so the
+ * database applies it to the whole transaction, and the transaction client it hands out is guarded
+ * the same way. A business scope refuses raw SQL (queryScoped is the way) and further extensions,
+ * which could reach past the scope.
+ */
+function guardClient<T extends object>(scope: Scope, client: T): T {
   const access = databaseAccess(scope);
   return new Proxy(client, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver) as unknown;
-      if (property !== "$transaction" || typeof value !== "function") return value;
-      return (...args: unknown[]) => inAccess(access, () => (value as (...a: unknown[]) => unknown).apply(target, args));
+      if (typeof property !== "string" || typeof value !== "function") return value;
+      if (scope.kind === "business" && (RAW_METHODS.has(property) || property === "$extends")) {
+        return () => refuse(`${property} on a business-scoped client; raw SQL goes through queryScoped(scope, build)`);
+      }
+      if (property !== "$transaction") return value;
+      return (first: unknown, ...rest: unknown[]) => {
+        const work = typeof first === "function" ? (tx: object) => (first as (tx: object) => unknown)(guardClient(scope, tx)) : first;
+        return inAccess(access, () => (value as (...a: unknown[]) => unknown).apply(target, [work, ...rest]));
+      };
     },
   });
 }
@@ -104,20 +103,4 @@ export function businessCondition(scope: Scope, alias = ""): Prisma.Sql {
  */
 export async function queryScoped<T>(scope: Scope, build: (tenantCondition: Prisma.Sql) => Prisma.Sql): Promise<T[]> {
   return inAccess(databaseAccess(scope), () => getDb().$queryRaw<T[]>(build(businessCondition(scope))));
-}
-
-function withBusiness(where: Record<string, unknown> | undefined, businessId: string): Record<string, unknown> {
-  const existing = where?.AND;
-  const and = Array.isArray(existing) ? existing : existing ? [existing] : [];
-  return { ...where, AND: [...and, { businessId }] };
-}
-
-function stampBusiness(row: unknown, businessId: string, model: string): unknown {
-  const data = { ...(row as Record<string, unknown>) };
-  if (data.businessId !== undefined && data.businessId !== businessId) {
-    throw new Error(`Refusing to write a ${model} row of another business from a business scope`);
-  }
-  if ("business" in data) throw new Error(`Set ${model}.businessId, not the business relation`);
-  data.businessId = businessId;
-  return data;
 }

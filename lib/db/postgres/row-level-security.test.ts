@@ -3,7 +3,6 @@ import { getDb } from "@/lib/db";
 import { inAccess, withoutDatabaseAccess } from "@/lib/db/database-access";
 import { Prisma } from "@/lib/db/sql";
 import { testDatabaseProvider } from "@/test-support/test-database-provider";
-import { businessScope, scopedDb } from "@/lib/tenancy";
 import { createBusiness, queueRun } from "@/test-support/fixtures";
 import { useTempDatabase } from "@/test-support/use-temp-database";
 
@@ -67,8 +66,9 @@ describe.runIf(testDatabaseProvider() === "postgresql")("row-level security on P
 
   it("applies the scope to a whole interactive transaction and leaks nothing to the next user of the connection", async () => {
     const { acme } = await twoBusinessesWithRuns();
-    const inTransaction = await scopedDb(businessScope(acme.id)).$transaction((tx) =>
-      tx.$queryRaw<{ business_id: string }[]>(Prisma.sql`SELECT business_id FROM job_runs`),
+    // The scoped client refuses raw SQL, so the transaction is opened the way it opens one: inside the access.
+    const inTransaction = await inAccess({ kind: "business", businessId: acme.id }, () =>
+      getDb().$transaction((tx) => tx.$queryRaw<{ business_id: string }[]>(Prisma.sql`SELECT business_id FROM job_runs`)),
     );
     expect(inTransaction.map((row) => row.business_id)).toEqual([acme.id, acme.id]);
     // The same pooled connections now serve code without access: the settings were transaction-local.

@@ -20,3 +20,21 @@ describe("the settings each PostgreSQL transaction starts with", () => {
     );
   });
 });
+
+describe("the settings of the narrow accesses used before any scope exists", () => {
+  it("name only the user for the gate's actor load", () => {
+    const sql = settingsSql({ kind: "user", userId: "3f0c2a1e-0000-4000-8000-000000000009" });
+    expect(sql).toContain("set_config('app.user_id', '3f0c2a1e-0000-4000-8000-000000000009', true)");
+    expect(sql).toContain("set_config('app.business_id', '', true)");
+    expect(sql).toContain("set_config('app.bypass_rls', 'off', true)");
+  });
+
+  it("carry a sign-in's email and address hex-encoded, so no quote can break out", () => {
+    const email = "o'brien@example.com'), set_config('app.bypass_rls', 'on";
+    const sql = settingsSql({ kind: "sign-in", email, ip: "10.0.0.1" });
+    expect(sql).toContain(`set_config('app.login_email', convert_from(decode('${Buffer.from(email).toString("hex")}', 'hex'), 'UTF8'), true)`);
+    expect(sql).not.toContain("o'brien");
+    expect(sql).toContain("set_config('app.bypass_rls', 'off', true)");
+    expect(sql).toContain("set_config('app.user_id', '', true)");
+  });
+});

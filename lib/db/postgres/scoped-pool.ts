@@ -93,12 +93,30 @@ function applyAfterBegin(client: pg.PoolClient, access: DatabaseAccess): pg.Pool
   return client;
 }
 
-/** A literal, not a parameter: it shares one round trip with BEGIN. Ids are checked, quotes doubled. */
+/**
+ * Literals, not parameters: they share one round trip with BEGIN. Ids are checked; an email or an
+ * address is free text, so it travels hex-encoded and cannot break out of its literal.
+ */
 export function settingsSql(access: DatabaseAccess): string {
-  const businessId = access.kind === "business" ? access.businessId : "";
-  if (!/^[\w-]*$/.test(businessId)) throw new Error("A business id may only contain letters, digits, '-' and '_'");
-  const bypass = access.kind === "all" ? "on" : "off";
-  return `SELECT set_config('app.business_id', '${businessId.replaceAll("'", "''")}', true), set_config('app.bypass_rls', '${bypass}', true)`;
+  const settings = {
+    "app.business_id": access.kind === "business" ? checkedId(access.businessId) : "",
+    "app.user_id": access.kind === "user" ? checkedId(access.userId) : "",
+    "app.login_email": access.kind === "sign-in" ? access.email : "",
+    "app.login_ip": access.kind === "sign-in" ? access.ip : "",
+    "app.bypass_rls": access.kind === "all" ? "on" : "off",
+  };
+  const calls = Object.entries(settings).map(([name, value]) => `set_config('${name}', ${textLiteral(value)}, true)`);
+  return `SELECT ${calls.join(", ")}`;
+}
+
+function checkedId(id: string): string {
+  if (!/^[\w-]*$/.test(id)) throw new Error("An id may only contain letters, digits, '-' and '_'");
+  return id;
+}
+
+function textLiteral(value: string): string {
+  if (/^[\w-]*$/.test(value)) return `'${value}'`;
+  return `convert_from(decode('${Buffer.from(value, "utf8").toString("hex")}', 'hex'), 'UTF8')`;
 }
 
 // The server answered with an error: the connection itself is fine.
