@@ -31,6 +31,24 @@ const ONE_RECORD_ERRORS: ErrorCode[] = ["bad_request", "not_found"];
 const JSON_BODY_ERRORS: ErrorCode[] = ["bad_request", "payload_too_large", "unsupported_media_type"];
 const RUN_CHANGE_ERRORS: ErrorCode[] = [...ONE_RECORD_ERRORS, "business_suspended", "conflict"];
 
+/** POST /api/job-runs/{id}/<action>: one run changes state, by its business's admins. */
+function runChange(action: string, summary: string, answer: string): Operation {
+  return {
+    path: `/api/job-runs/{id}/${action}`,
+    method: "post",
+    summary,
+    signedIn: true,
+    pathParams: { id: RunId },
+    responses: { 200: { description: answer, schema: RunChange } },
+    errors: RUN_CHANGE_ERRORS,
+  };
+}
+
+/** GET of a list of runs narrowed by nothing but the business (system admins). */
+function runList(path: string, summary: string): Operation {
+  return { path, method: "get", summary, signedIn: true, query: BusinessOnlyQuery, responses: { 200: { description: "The runs", schema: ActiveJobRuns } }, errors: QUERY_ERRORS };
+}
+
 export const OPERATIONS: Operation[] = [
   {
     path: "/api/job-runs",
@@ -62,42 +80,10 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { description: "The run", schema: JobRunDetail } },
     errors: ONE_RECORD_ERRORS,
   },
-  {
-    path: "/api/job-runs/{id}/cancel",
-    method: "post",
-    summary: "Cancel a queued or running run (business admins and system admins)",
-    signedIn: true,
-    pathParams: { id: RunId },
-    responses: { 200: { description: "The cancelled run", schema: RunChange } },
-    errors: RUN_CHANGE_ERRORS,
-  },
-  {
-    path: "/api/job-runs/{id}/retry",
-    method: "post",
-    summary: "Queue a failed or cancelled run again (business admins and system admins)",
-    signedIn: true,
-    pathParams: { id: RunId },
-    responses: { 200: { description: "The run, queued again", schema: RunChange } },
-    errors: RUN_CHANGE_ERRORS,
-  },
-  {
-    path: "/api/job-runs/active",
-    method: "get",
-    summary: "Queued and running runs with their progress",
-    signedIn: true,
-    query: BusinessOnlyQuery,
-    responses: { 200: { description: "The active runs", schema: ActiveJobRuns } },
-    errors: QUERY_ERRORS,
-  },
-  {
-    path: "/api/job-runs/recent",
-    method: "get",
-    summary: "The most recently finished runs",
-    signedIn: true,
-    query: BusinessOnlyQuery,
-    responses: { 200: { description: "The recent runs", schema: ActiveJobRuns } },
-    errors: QUERY_ERRORS,
-  },
+  runChange("cancel", "Cancel a queued or running run (business admins and system admins)", "The cancelled run"),
+  runChange("retry", "Queue a failed or cancelled run again (business admins and system admins)", "The run, queued again"),
+  runList("/api/job-runs/active", "Queued and running runs with their progress"),
+  runList("/api/job-runs/recent", "The most recently finished runs"),
   {
     path: "/api/job-runs/stats",
     method: "get",
