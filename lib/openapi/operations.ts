@@ -2,7 +2,7 @@ import { z } from "zod";
 import { SwitchBusinessBody } from "../api/active-business";
 import type { ErrorCode } from "../errors";
 import { BusinessList, BusinessSwitched, Me } from "../client/account-schemas";
-import { ActiveJobRuns, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RunChange, TriggerResult } from "../client/job-run-schemas";
+import { ActiveJobRuns, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RecentJobRuns, RunChange, TriggerResult } from "../client/job-run-schemas";
 import { BusinessOnlyQuery, JobRunCreate, JobRunListQuery, NoQuery, RunId, StatsQuery } from "../job-runs/schemas";
 import { AttachmentId } from "../storage/attachment-id";
 
@@ -45,8 +45,8 @@ function runChange(action: string, summary: string, answer: string): Operation {
 }
 
 /** GET of a list of runs narrowed by nothing but the business (system admins). */
-function runList(path: string, summary: string): Operation {
-  return { path, method: "get", summary, signedIn: true, query: BusinessOnlyQuery, responses: { 200: { description: "The runs", schema: ActiveJobRuns } }, errors: QUERY_ERRORS };
+function runList(path: string, summary: string, schema: z.ZodType): Operation {
+  return { path, method: "get", summary, signedIn: true, query: BusinessOnlyQuery, responses: { 200: { description: "The runs", schema } }, errors: QUERY_ERRORS };
 }
 
 export const OPERATIONS: Operation[] = [
@@ -82,8 +82,8 @@ export const OPERATIONS: Operation[] = [
   },
   runChange("cancel", "Cancel a queued or running run (business admins and system admins)", "The cancelled run"),
   runChange("retry", "Queue a failed or cancelled run again (business admins and system admins)", "The run, queued again"),
-  runList("/api/job-runs/active", "Queued and running runs with their progress"),
-  runList("/api/job-runs/recent", "The most recently finished runs"),
+  runList("/api/job-runs/active", "Queued and running runs with their progress", ActiveJobRuns),
+  runList("/api/job-runs/recent", "The most recently finished runs", RecentJobRuns),
   {
     path: "/api/job-runs/stats",
     method: "get",
