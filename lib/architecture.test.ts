@@ -16,6 +16,7 @@ const LAYERS_BOTTOM_UP: string[][] = [
   ["job-runs", "jobs", "storage", "scheduler"],
   ["worker", "maintenance", "demo-data"],
   ["client"],
+  ["openapi"],
 ];
 
 const ROOT = path.resolve(import.meta.dirname, "..");

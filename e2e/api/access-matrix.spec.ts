@@ -3,10 +3,12 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { BIRCH_CANARY } from "../../lib/demo-data/demo-users";
 import { businessIdBySlug, testDb } from "../support/db";
 import { contextFor, listAllRuns, type Caller } from "../support/contexts";
+import { ApiDescription } from "../support/openapi-conformance";
 
 /**
  * Every job-run route × method × caller × target. Also checks that no response to an Acme user
- * ever carries a Birch run id or the Birch canary string (and the reverse for the Birch admin).
+ * ever carries a Birch run id or the Birch canary string (and the reverse for the Birch admin),
+ * and that every answer's status and body are the ones /api/openapi.json describes.
  */
 
 const CALLERS: Caller[] = ["anonymous", "nobody", "acmeMember", "acmeAdmin", "birchAdmin", "multi", "sysadmin"];
@@ -32,11 +34,13 @@ const NEVER = "2999-01-01T00:00:00.000Z";
 const HOME: Partial<Record<Caller, "acme" | "birch">> = { acmeMember: "acme", acmeAdmin: "acme", multi: "acme", birchAdmin: "birch" };
 
 const contexts = new Map<Caller, APIRequestContext>();
+let description: ApiDescription;
 const ids = { acme: { business: "", run: "" }, birch: { business: "", run: "" } };
 const allRunIds = { acme: new Set<string>(), birch: new Set<string>() };
 
 test.beforeAll(async () => {
   for (const caller of CALLERS) contexts.set(caller, await contextFor(caller));
+  description = await ApiDescription.load(contexts.get("anonymous")!);
   ids.acme.business = await businessIdBySlug("acme");
   ids.birch.business = await businessIdBySlug("birch");
   for (const slug of ["acme", "birch"] as const) {
@@ -128,6 +132,7 @@ for (const caller of CALLERS) {
       test(`GET ${route}`, async () => {
         const response = await contexts.get(caller)!.get(route);
         expect(response.status()).toBe(gateStatus(caller) ?? 200);
+        await description.expectConforms("GET", response);
         const body = await response.text();
         await assertNoLeak(caller, body);
         const home = HOME[caller];
@@ -143,6 +148,7 @@ for (const caller of CALLERS) {
       test(`GET /api/job-runs/[${target}]`, async () => {
         const response = await contexts.get(caller)!.get(`/api/job-runs/${runFor(caller, target)}`);
         expect(response.status()).toBe(expectedDetail(caller, target));
+        await description.expectConforms("GET", response);
         const body = await response.text();
         await assertNoLeak(caller, body);
         if (response.status() === 404) expect(JSON.parse(body)).toEqual({ error: { code: "not_found", message: "Job run not found" } });
@@ -152,6 +158,7 @@ for (const caller of CALLERS) {
         test(`POST /api/job-runs/[${target}]/${action}`, async () => {
           const response = await contexts.get(caller)!.post(`/api/job-runs/${runFor(caller, target)}/${action}`);
           expect(response.status()).toBe(expectedManage(caller, target));
+          await description.expectConforms("POST", response);
           const body = await response.text();
           await assertNoLeak(caller, body);
           expect(JSON.parse(body).error.code).toBeTruthy();
@@ -171,6 +178,7 @@ for (const caller of CALLERS) {
       expect(first.status()).toBe(expectedTrigger(caller, "home"));
       const again = await context.post("/api/job-runs", { data });
       expect(again.status()).toBe(expectedReplay(caller, "home"));
+      for (const response of [first, again]) await description.expectConforms("POST", response);
       const allowed = expectedTrigger(caller, "home") === 201;
       if (allowed) {
         const created = ((await first.json()) as { run: { id: string; businessId: string } }).run;
@@ -183,6 +191,7 @@ for (const caller of CALLERS) {
     test("GET /api/job-runs/types lists only what the caller may trigger", async () => {
       const response = await contexts.get(caller)!.get("/api/job-runs/types");
       expect(response.status()).toBe(gateStatus(caller) ?? 200);
+      await description.expectConforms("GET", response);
       if (!response.ok()) return;
       const { registered } = (await response.json()) as { registered: { type: string }[] };
       expect(registered.map((type) => type.type).sort()).toEqual([...TRIGGERABLE[caller]!].sort());
@@ -201,6 +210,7 @@ for (const caller of CALLERS) {
       });
       const allowed = TRIGGERABLE[caller]?.includes("retention-cleanup");
       expect([gateStatus(caller) ?? (allowed ? 201 : 403), allowed ? 200 : -1]).toContain(response.status());
+      await description.expectConforms("POST", response);
       if (!allowed) expect(await testDb().jobRun.count({ where: { idempotencyKey: key } })).toBe(0);
     });
 
@@ -213,6 +223,7 @@ for (const caller of CALLERS) {
       expect(first.status()).toBe(expectedTrigger(caller, "away"));
       const again = await context.post("/api/job-runs", { data });
       expect(again.status()).toBe(expectedReplay(caller, "away"));
+      for (const response of [first, again]) await description.expectConforms("POST", response);
       const stored = await testDb().jobRun.findMany({ where: { idempotencyKey: data.idempotencyKey }, select: { businessId: true } });
       expect(stored).toEqual(expectedTrigger(caller, "away") === 201 ? [{ businessId: ids[away].business }] : []);
     });

@@ -1,5 +1,11 @@
+import { z } from "zod";
+import { uuid } from "./uuid";
+
 /** Cookie holding the business a multi-business user picked; re-validated on every request. */
 export const ACTIVE_BUSINESS_COOKIE = "automation-business";
+
+/** Body of POST /api/session/business. */
+export const SwitchBusinessBody = z.object({ businessId: uuid() }).strict();
 
 export function readActiveBusinessCookie(req: Request): string | null {
   const header = req.headers.get("cookie");

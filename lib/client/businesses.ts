@@ -1,13 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { z } from "zod";
 import { apiFetch } from "./api-fetch";
+import { BusinessList } from "./account-schemas";
 
-export const BusinessList = z.object({
-  businesses: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string(), status: z.string() })),
-});
-export type BusinessSummary = z.infer<typeof BusinessList>["businesses"][number];
+export { BusinessList, type BusinessSummary } from "./account-schemas";
 
 export const businessKeys = {
   all: ["businesses"] as const,

@@ -14,6 +14,8 @@ export type JobRunPage = z.infer<typeof JobRunPage>;
 export const ActiveJobRuns = z.object({ runs: z.array(JobRunResponse), total: z.number() });
 export type ActiveJobRuns = z.infer<typeof ActiveJobRuns>;
 
+export const RecentJobRuns = z.object({ runs: z.array(JobRunResponse) });
+
 export const JobRunStats = z.object({
   window: z.enum(["24h", "7d", "30d"]),
   since: z.string(),

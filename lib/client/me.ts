@@ -1,24 +1,10 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { z } from "zod";
 import { apiFetch } from "./api-fetch";
+import { BusinessSwitched, Me } from "./account-schemas";
 
-export const Me = z.object({
-  user: z.object({ id: z.string(), email: z.string(), name: z.string(), isSystemAdmin: z.boolean() }),
-  role: z.enum(["system_admin", "admin", "member"]),
-  activeBusinessId: z.string().nullable(),
-  memberships: z.array(
-    z.object({
-      businessId: z.string(),
-      businessName: z.string(),
-      businessSlug: z.string(),
-      businessStatus: z.string(),
-      role: z.enum(["admin", "member"]),
-    }),
-  ),
-});
-export type Me = z.infer<typeof Me>;
+export { Me } from "./account-schemas";
 
 export const meKeys = {
   all: ["me"] as const,
@@ -55,7 +41,7 @@ export function useSwitchBusinessMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (businessId: string) =>
-      apiFetch("/api/session/business", z.object({ activeBusinessId: z.string() }), { method: "POST", body: { businessId } }),
+      apiFetch("/api/session/business", BusinessSwitched, { method: "POST", body: { businessId } }),
     onSuccess: async ({ activeBusinessId }) => {
       queryClient.setQueryData<Me>(meKeys.current(), (me) => (me ? { ...me, activeBusinessId } : me));
       await queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== meKeys.all[0] });

@@ -1,11 +1,9 @@
 import { Readable } from "node:stream";
 import { parseParam } from "@/lib/api/parse";
-import { uuid } from "@/lib/api/uuid";
 import { withScope } from "@/lib/api/with-scope";
+import { AttachmentId } from "@/lib/storage/attachment-id";
 import { openAttachmentDownload } from "@/lib/storage/download-service";
 import { attachmentDisposition } from "@/lib/storage/file-names";
-
-const AttachmentId = uuid();
 
 // GET /api/attachments/[id] — download an artifact of the caller's business
 export const GET = withScope<{ id: string }>(async ({ scope, params }) => {
