@@ -37,8 +37,9 @@ export async function loadSessionActor({ userId, sessionVersion }: { userId: str
 function readUserWithMemberships(userId: string) {
   // Before any scope exists: on PostgreSQL this may read only this user's own row, memberships and
   // the businesses they belong to (the `user` access).
+  // findFirst, not findUnique: a batched lookup would run under another caller's access (lib/db/unique-lookup.ts).
   return inAccess({ kind: "user", userId }, () =>
-    getDb().user.findUnique({
+    getDb().user.findFirst({
       where: { id: userId },
       include: { memberships: { include: { business: true } } },
     }),

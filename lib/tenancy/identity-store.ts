@@ -6,13 +6,15 @@ import { inAccess } from "../db/database-access";
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export const signInAccess = (email: string, ip = "") => ({ kind: "sign-in", email: normalizeEmail(email), ip }) as const;
 
+// Lookups here use findFirst, not findUnique: a batched lookup would run under another caller's
+// access (lib/db/unique-lookup.ts).
 export async function findUserByEmail(email: string) {
-  return inAccess(signInAccess(email), () => getDb().user.findUnique({ where: { email: normalizeEmail(email) } }));
+  return inAccess(signInAccess(email), () => getDb().user.findFirst({ where: { email: normalizeEmail(email) } }));
 }
 
 export async function isMember({ userId, businessId }: { userId: string; businessId: string }): Promise<boolean> {
   const membership = await inAccess({ kind: "user", userId }, () =>
-    getDb().membership.findUnique({ where: { userId_businessId: { userId, businessId } } }),
+    getDb().membership.findFirst({ where: { userId, businessId } }),
   );
   return membership !== null;
 }

@@ -1,5 +1,6 @@
 import { getDb, Prisma, type Db } from "../db";
 import { inAccess, type DatabaseAccess } from "../db/database-access";
+import { UNIQUE_LOOKUPS, uniqueWhereAsFilter } from "../db/unique-lookup";
 import { scopeBusinessOperation, type ReferenceCheck } from "./business-scope-rules";
 import { dataModelOf } from "./data-model";
 import type { Scope } from "./scope";
@@ -22,7 +23,12 @@ function filteredClient(scope: Scope, db: Db) {
   if (scope.kind === "all") {
     return db.$extends({
       name: "scope-all",
-      query: { $allModels: { $allOperations: ({ args, query }) => inAccess(access, () => query(args)) } },
+      query: {
+        $allModels: {
+          $allOperations: ({ model: modelName, operation, args, query }) =>
+            inAccess(access, () => (operation in UNIQUE_LOOKUPS ? lookUpUnbatched(db, modelName, operation, args) : query(args))),
+        },
+      },
     });
   }
   const { businessId } = scope;
@@ -35,6 +41,7 @@ function filteredClient(scope: Scope, db: Db) {
           const scoped = scopeBusinessOperation(model, businessId, modelName, operation, args);
           return inAccess(access, async () => {
             await assertReferencesInScope(db, scoped.references);
+            if (operation in UNIQUE_LOOKUPS) return lookUpUnbatched(db, modelName, operation, scoped.args);
             return query(scoped.args as typeof args);
           });
         },
@@ -50,6 +57,13 @@ async function assertReferencesInScope(db: Db, references: ReferenceCheck[]): Pr
       refuse(`a write that points to a ${reference.model} row outside the business`);
     }
   }
+}
+
+/** A findUnique as findFirst on the unextended client (see unique-lookup.ts): its args are already scoped. */
+function lookUpUnbatched(db: Db, modelName: string, operation: string, args: unknown): Promise<unknown> {
+  const delegate = (db as unknown as Record<string, Record<string, (args: unknown) => Promise<unknown>>>)[lowerFirst(modelName)];
+  const { where, ...rest } = (args ?? {}) as { where?: unknown };
+  return delegate![UNIQUE_LOOKUPS[operation]!]!({ ...rest, where: uniqueWhereAsFilter(where) });
 }
 
 function lowerFirst(name: string): string {
