@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cancelPageLeaving, markPageLeaving } from "@/lib/client/page-exit";
 
 /** Signs out through next-auth's standard endpoint, then leaves the page for the sign-in form. */
 export function SignOutButton() {
@@ -11,6 +12,8 @@ export function SignOutButton() {
   async function signOut() {
     setPending(true);
     setFailed(false);
+    // From the sign-out on, the page's polls answer 401: that is this sign-out, not a lost session.
+    markPageLeaving();
     try {
       const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
       const response = await fetch("/api/auth/signout", {
@@ -21,6 +24,7 @@ export function SignOutButton() {
       if (!response.ok) throw new Error(`Sign-out answered ${response.status}`);
       window.location.assign("/sign-in");
     } catch {
+      cancelPageLeaving();
       setPending(false);
       setFailed(true);
     }

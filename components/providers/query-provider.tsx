@@ -3,12 +3,13 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { isApiError } from "@/lib/client/api-error";
+import { isPageLeaving } from "@/lib/client/page-exit";
 
 const MAX_RETRIES = 2;
 
 /** A session that ended (expiry, sign-out in another tab) sends the user back to sign in. */
 function sendToSignInOnUnauthorized(error: unknown) {
-  if (!isApiError(error, 401) || typeof window === "undefined") return;
+  if (!isApiError(error, 401) || typeof window === "undefined" || isPageLeaving()) return;
   const here = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(here)}`);
 }
