@@ -25,4 +25,6 @@ export const E2E_ENV = {
   // As if behind one proxy: tests act from several addresses by sending X-Forwarded-For, whose
   // right-most entry is then the client's address.
   TRUST_PROXY: "1",
+  // A scraper's token, so the suite can read /api/metrics as Prometheus would.
+  METRICS_TOKEN: "e2e-metrics-token-e2e-metrics-token-0123",
 };

@@ -11,7 +11,7 @@ const LAYERS_BOTTOM_UP: string[][] = [
   ["config", "errors", "logging", "process"],
   ["db"],
   ["tenancy"],
-  ["auth", "audit", "businesses"],
+  ["auth", "audit", "businesses", "metrics"],
   ["api"],
   ["job-runs", "jobs", "storage", "scheduler"],
   ["worker", "maintenance", "demo-data"],

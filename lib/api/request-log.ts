@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getLogger, type Logger } from "../logging/logger";
+import { observeHttpRequest, routePattern } from "../metrics";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 
@@ -12,11 +13,15 @@ export interface RequestLog {
   finish(response: Response): Response;
 }
 
-/** Minted when a request reaches the gate: the id its response, its log lines and a 500's body share. */
-export function startRequestLog(req: Request): RequestLog {
+/**
+ * Minted when a request reaches the gate: the id its response, its log lines and a 500's body share.
+ * `params` are the route's dynamic segments, which the request's duration is counted without.
+ */
+export function startRequestLog(req: Request, params?: Record<string, string | string[] | undefined>): RequestLog {
   const requestId = randomUUID();
   const startedAt = performance.now();
-  let log = getLogger().child({ requestId, method: req.method, path: new URL(req.url).pathname });
+  const path = new URL(req.url).pathname;
+  let log = getLogger().child({ requestId, method: req.method, path });
   return {
     requestId,
     get log() {
@@ -27,7 +32,9 @@ export function startRequestLog(req: Request): RequestLog {
     },
     finish(response) {
       const stamped = withHeader(response, REQUEST_ID_HEADER, requestId);
-      log.info({ status: stamped.status, durationMs: Math.round(performance.now() - startedAt) }, "request");
+      const seconds = (performance.now() - startedAt) / 1000;
+      log.info({ status: stamped.status, durationMs: Math.round(seconds * 1000) }, "request");
+      observeHttpRequest({ route: routePattern(path, params), method: req.method, status: stamped.status, seconds });
       return stamped;
     },
   };

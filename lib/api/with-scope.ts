@@ -32,7 +32,8 @@ export function withScope<P extends RouteParams = RouteParams>(
   options: GateOptions = {},
 ) {
   return async (req: Request, route?: { params?: Promise<P> }): Promise<Response> => {
-    const request = startRequestLog(req);
+    const params = ((await route?.params) ?? {}) as P;
+    const request = startRequestLog(req, params);
     try {
       if (!SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       const access = await authenticate(req);
@@ -41,7 +42,6 @@ export function withScope<P extends RouteParams = RouteParams>(
       if (options.requireManager && !canManageRuns(access)) {
         throw new AppError("forbidden", "Only business admins can do this");
       }
-      const params = ((await route?.params) ?? {}) as P;
       return request.finish(await handler({ ...access, req, params }));
     } catch (error) {
       return request.finish(errorResponse(error, request));

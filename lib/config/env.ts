@@ -20,6 +20,12 @@ const EnvSchema = z.object({
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
+  /**
+   * Lets a scraper read GET /api/metrics with `Authorization: Bearer <token>`; unset, only signed-in
+   * system admins can.
+   */
+  METRICS_TOKEN: z.string().trim().min(32, "must be at least 32 characters").optional(),
+
   /** Lowest level written to the JSON logs on stderr. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 

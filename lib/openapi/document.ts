@@ -55,7 +55,8 @@ const ERROR_SCHEMA = {
 
 /** The error codes of one operation, grouped under the HTTP status each answers with. */
 function errorResponses(operation: Operation): Record<string, unknown> {
-  const codes = new Set<ErrorCode>([...(operation.signedIn ? SIGNED_IN_ERRORS : []), ...(operation.errors ?? [])]);
+  const signedInErrors = operation.metricsToken ? ["internal_error" as const] : SIGNED_IN_ERRORS;
+  const codes = new Set<ErrorCode>([...(operation.signedIn ? signedInErrors : []), ...(operation.errors ?? [])]);
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   return Object.fromEntries(
@@ -77,7 +78,9 @@ function successResponses(operation: Operation): Record<string, unknown> {
         description: response.description,
         content: response.binary
           ? { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } }
-          : { "application/json": { schema: response.schema ? responseSchema(response.schema) : {} } },
+          : response.text
+            ? { "text/plain": { schema: { type: "string" } } }
+            : { "application/json": { schema: response.schema ? responseSchema(response.schema) : {} } },
       },
     ]),
   );
@@ -94,7 +97,7 @@ function describe(operation: Operation): Record<string, unknown> {
   return {
     summary: operation.summary,
     operationId: `${operation.method}${operation.path.replace(/^\/api/, "").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => next?.toUpperCase() ?? "")}`,
-    security: operation.signedIn ? [{ sessionCookie: [] }] : [],
+    security: operation.signedIn ? [{ sessionCookie: [] }, ...(operation.metricsToken ? [{ metricsToken: [] }] : [])] : [],
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.body
       ? { requestBody: { required: true, content: { "application/json": { schema: requestSchema(operation.body) } } } }
@@ -121,6 +124,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           in: "cookie",
           name: "authjs.session-token",
           description: "The next-auth session cookie (`__Secure-authjs.session-token` over HTTPS), set by signing in at `/api/auth/callback/credentials`.",
+        },
+        metricsToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "The `METRICS_TOKEN` the web process was started with, for a Prometheus scraper.",
         },
       },
     },

@@ -13,10 +13,12 @@ export interface Operation {
   summary: string;
   /** false: answers without a session (health checks, this description). */
   signedIn: boolean;
+  /** Also readable with the metrics token; everyone else gets the 404 of a missing route, never a 401 or 403. */
+  metricsToken?: boolean;
   pathParams?: Record<string, z.ZodType>;
   query?: z.ZodType;
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType; binary?: boolean }>;
+  responses: Record<number, { description: string; schema?: z.ZodType; binary?: boolean; text?: boolean }>;
   /** Error codes beyond those every signed-in route may answer. */
   errors?: ErrorCode[];
 }
@@ -159,5 +161,14 @@ export const OPERATIONS: Operation[] = [
     summary: "This description",
     signedIn: false,
     responses: { 200: { description: "The OpenAPI 3.1 document", schema: OpenApiDocument } },
+  },
+  {
+    path: "/api/metrics",
+    method: "get",
+    summary: "Queue gauges and request durations in the Prometheus text format (the metrics token or a system admin)",
+    signedIn: true,
+    metricsToken: true,
+    responses: { 200: { description: "The metrics, in the Prometheus text exposition format 0.0.4", text: true } },
+    errors: ["not_found"],
   },
 ];
