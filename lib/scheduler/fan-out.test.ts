@@ -78,3 +78,24 @@ describe("scheduled fan-out", () => {
     expect(second.find((entry) => entry.schedule === "export-report-daily")?.created).toBe(false);
   });
 });
+
+describe("a slot whose fan-out was queued with other params", () => {
+  it("keeps that fan-out and still queues every other schedule's slot", async () => {
+    const now = new Date("2026-12-15T10:17:00.000Z");
+    const slot = "2026-12-15T03:00:00.000Z";
+    // The fan-out as an earlier version queued it, with only the schedule and the slot.
+    const earlier = await getDb().jobRun.create({
+      data: {
+        jobType: "schedule-fan-out",
+        scope: "system",
+        businessId: null,
+        params: { schedule: "export-report-daily", slot },
+        dedupeKey: `system:schedule-fan-out:export-report-daily:${slot}`,
+        triggerSource: "schedule",
+      },
+    });
+    const results = await tickScheduler({ now });
+    expect(results.find((result) => result.schedule === "export-report-daily")).toMatchObject({ fanOutRunId: earlier.id, created: false });
+    expect(results.filter((result) => result.schedule !== "export-report-daily").every((result) => result.created)).toBe(true);
+  });
+});

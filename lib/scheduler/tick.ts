@@ -1,5 +1,6 @@
 import { databaseNow } from "../db/database-clock";
 import { enqueueJob } from "../jobs/enqueue";
+import { IdempotencyConflictError } from "../jobs/errors";
 import { scheduleFanOut } from "../jobs/registry";
 import { latestSlot } from "./cron-slot";
 import { SCHEDULES } from "./schedules";
@@ -21,8 +22,21 @@ export async function tickScheduler({ now }: { now?: Date } = {}): Promise<TickR
   // The database clock, like the workers: two schedulers on different hosts agree on the slot.
   const at = now ?? (await databaseNow());
   const results: TickResult[] = [];
+  const failures: unknown[] = [];
   for (const schedule of SCHEDULES) {
-    const slot = latestSlot({ cron: schedule.cron, now: at }).toISOString();
+    // One schedule that cannot be queued must not hold back the others' slots.
+    try {
+      results.push(await queueFanOut(schedule, latestSlot({ cron: schedule.cron, now: at }).toISOString()));
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length) throw new AggregateError(failures, `${failures.length} of ${SCHEDULES.length} schedules could not be queued`);
+  return results;
+}
+
+async function queueFanOut(schedule: (typeof SCHEDULES)[number], slot: string): Promise<TickResult> {
+  try {
     const run = await enqueueJob({
       job: scheduleFanOut,
       businessId: null,
@@ -31,7 +45,10 @@ export async function tickScheduler({ now }: { now?: Date } = {}): Promise<TickR
       triggerSource: "schedule",
       priority: 10,
     });
-    results.push({ schedule: schedule.name, slot, fanOutRunId: run.id, created: run.created });
+    return { schedule: schedule.name, slot, fanOutRunId: run.id, created: run.created };
+  } catch (error) {
+    // The slot's fan-out exists with other params (queued before its schedule changed): it stands.
+    if (!(error instanceof IdempotencyConflictError)) throw error;
+    return { schedule: schedule.name, slot, fanOutRunId: error.existingRunId, created: false };
   }
-  return results;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineJob } from "../define-job";
 import { enqueueJob } from "../enqueue";
-import { FailClosedError, PermanentJobError } from "../errors";
+import { FailClosedError, IdempotencyConflictError, PermanentJobError } from "../errors";
 import type { JobRegistry } from "../registry";
 
 const PAGE = 200;
@@ -69,6 +69,11 @@ export function defineScheduleFanOut(jobs: JobRegistry) {
             const child = await enqueueJob({ ...common, businessId: business.id });
             counts[child.created ? "created" : "existing"] += 1;
           } catch (error) {
+            // The slot's run is there already, queued with other params (the schedule changed mid-slot).
+            if (error instanceof IdempotencyConflictError) {
+              counts.existing += 1;
+              continue;
+            }
             // Suspended between the listing and the insert: nothing to run for it.
             if (!(error instanceof FailClosedError)) throw error;
             counts.skipped += 1;
