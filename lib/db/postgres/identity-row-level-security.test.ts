@@ -78,15 +78,33 @@ describe.runIf(testDatabaseProvider() === "postgresql")("row-level security on b
     await expect(
       inScope(() => getDb().$executeRaw(Prisma.sql`INSERT INTO memberships (id, user_id, business_id, role) VALUES (gen_random_uuid()::text, ${loner.id}, ${acme.id}, 'admin')`)),
     ).rejects.toThrow(/row-level security/);
-    expect(await inScope(() => getDb().$executeRaw(Prisma.sql`UPDATE businesses SET name = 'Renamed'`))).toBe(1);
-    // Members are visible to their business, but only the user themselves may change their row.
-    await expect(inScope(() => getDb().$executeRaw(Prisma.sql`UPDATE users SET name = 'Renamed'`))).rejects.toThrow(/row-level security/);
+    // A business sees its own row, its memberships and its members, but changes or deletes none of
+    // them: its status, who belongs to it and its members' rows are decided elsewhere.
+    for (const statement of [
+      Prisma.sql`UPDATE businesses SET status = 'active', name = 'Renamed'`,
+      Prisma.sql`DELETE FROM businesses`,
+      Prisma.sql`UPDATE memberships SET role = 'admin'`,
+      Prisma.sql`DELETE FROM memberships`,
+      Prisma.sql`UPDATE users SET name = 'Renamed'`,
+      Prisma.sql`DELETE FROM users`,
+    ]) {
+      expect(await inScope(() => getDb().$executeRaw(statement)), statement.sql).toBe(0);
+    }
+    expect(await inScope(() => ids("users"))).toEqual([acmeUser.id]);
     await expect(
       inAccess({ kind: "sign-in", email: acmeUser.email, ip: "10.0.0.9" }, () =>
         getDb().$executeRaw(Prisma.sql`INSERT INTO login_attempts (email, ip, succeeded) VALUES ('someone-else@example.test', '10.0.0.9', false)`),
       ),
     ).rejects.toThrow(/row-level security/);
     expect((await getDb().business.findUniqueOrThrow({ where: { id: birch.id } })).name).toBe("Birch");
+    expect((await getDb().business.findUniqueOrThrow({ where: { id: acme.id } })).name).toBe("Acme");
+  });
+
+  it("lets the sign-in withdraw only its own email's attempts", async () => {
+    const { acmeUser, ip, stranger } = await twoBusinesses();
+    const removed = await inAccess({ kind: "sign-in", email: acmeUser.email, ip }, () => getDb().$executeRaw(Prisma.sql`DELETE FROM login_attempts`));
+    expect(removed).toBe(1);
+    expect(await getDb().loginAttempt.count({ where: { email: stranger, ip } })).toBe(1);
   });
 
   it("keeps the gate's actor load, membership check and the sign-in throttle working under these policies", async () => {
