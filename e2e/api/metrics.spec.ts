@@ -40,10 +40,12 @@ test("[metrics] a system admin reads the queue gauges and request durations in t
   expect(answer.headers["content-type"]).toMatch(/^text\/plain; version=0\.0\.4/);
   expect(answer.headers["cache-control"]).toContain("no-store");
   const families = parsePrometheusTextFormat(answer.text.replace(/^# TYPE \S+ histogram\n/gm, ""));
-  const byName = new Map(families.map((family) => [family.name, family]));
-  expect(byName.get("automation_job_runs_active")?.type).toBe("GAUGE");
-  expect(byName.get("automation_job_runs_oldest_queued_age_seconds")?.type).toBe("GAUGE");
-  expect(byName.get("automation_http_request_duration_seconds_count")?.metrics).toContainEqual(
+  const named = (name: string) => families.filter((family) => family.name === name);
+  expect(named("automation_job_runs_active").map((family) => family.type)).toEqual(["GAUGE"]);
+  expect(named("automation_job_runs_oldest_queued_age_seconds").map((family) => family.type)).toEqual(["GAUGE"]);
+  // Read without its TYPE line, a histogram's series interleave their _bucket, _sum and _count
+  // lines, so the parser starts a new family at each run of _count lines: gather them all.
+  expect(named("automation_http_request_duration_seconds_count").flatMap((family) => family.metrics)).toContainEqual(
     expect.objectContaining({ labels: { route: "/api/job-runs/stats", method: "GET", status: "200" } }),
   );
 });
