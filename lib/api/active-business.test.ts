@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readActiveBusinessCookie } from "./active-business";
+import { activeBusinessFromCookieHeader, readActiveBusinessCookie } from "./active-business";
 
 const withCookie = (cookie: string) => new Request("http://localhost/api/me", { headers: { cookie } });
 
@@ -12,5 +12,11 @@ describe("readActiveBusinessCookie", () => {
     for (const value of ["%E0%A4%A", "%", "%ZZ"]) {
       expect(readActiveBusinessCookie(withCookie(`automation-business=${value}`))).toBeNull();
     }
+  });
+
+  it("takes the first of two cookies of that name, for pages and route handlers alike", () => {
+    const header = "automation-business=first; automation-business=second";
+    expect(readActiveBusinessCookie(withCookie(header))).toBe("first");
+    expect(activeBusinessFromCookieHeader(header)).toBe("first");
   });
 });

@@ -8,7 +8,11 @@ export const ACTIVE_BUSINESS_COOKIE = "automation-business";
 export const SwitchBusinessBody = z.object({ businessId: uuid() }).strict();
 
 export function readActiveBusinessCookie(req: Request): string | null {
-  const header = req.headers.get("cookie");
+  return activeBusinessFromCookieHeader(req.headers.get("cookie"));
+}
+
+/** The chosen business from a Cookie header: pages and route handlers read it the same way (the first one wins). */
+export function activeBusinessFromCookieHeader(header: string | null): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");

@@ -4,20 +4,9 @@ import { readEnv } from "../config/env";
 export type { Logger };
 
 // Never written, whatever object a caller hands the logger: a run's params, credentials, cookies.
-const REDACTED_PATHS = [
-  "params",
-  "*.params",
-  "password",
-  "*.password",
-  "secret",
-  "*.secret",
-  "token",
-  "*.token",
-  "authorization",
-  "*.authorization",
-  "cookie",
-  "*.cookie",
-];
+const REDACTED_FIELDS = ["params", "password", "passwordHash", "secret", "token", "authorization", "cookie"];
+// At the top of a line and up to two objects down (a request's headers, an error's details).
+const REDACTED_PATHS = REDACTED_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 
 /**
  * A JSON-lines logger. Logs go to stderr so that what a command prints for its user on stdout

@@ -39,9 +39,20 @@ describe("a run's log line", () => {
 
   it("hides params, passwords and tokens even when a caller logs them by mistake", () => {
     const { logger, lines } = capture();
-    logger.info({ runId: run.id, params: run.params, user: { password: "hunter2-secret" }, token: "tok-abc-123" }, "careless");
+    logger.info(
+      {
+        runId: run.id,
+        params: run.params,
+        user: { password: "hunter2-secret", passwordHash: "scrypt$stored-hash" },
+        token: "tok-abc-123",
+        request: { run: { params: { apiKey: "deep-key-456" } }, headers: { cookie: "session=deep-cookie" } },
+      },
+      "careless",
+    );
 
-    for (const value of ["owner@acme.example", "sk-live-0123456789", "hunter2-secret", "tok-abc-123"]) expect(lines[0]).not.toContain(value);
+    for (const value of ["owner@acme.example", "sk-live-0123456789", "hunter2-secret", "scrypt$stored-hash", "tok-abc-123", "deep-key-456", "deep-cookie"]) {
+      expect(lines[0]).not.toContain(value);
+    }
     expect(JSON.parse(lines[0]!)).toMatchObject({ runId: run.id, params: "[redacted]" });
   });
 
