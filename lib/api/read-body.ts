@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 
 /**
  * The request body as text, refused with 413 as soon as it passes `maxBytes`: a declared

@@ -3,7 +3,7 @@ import { inAccess } from "../db/database-access";
 
 // Sign-in runs before anyone is known: on PostgreSQL it may read only the account with this email
 // and the login attempts of this email or address (the `sign-in` access), nothing else.
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export const signInAccess = (email: string, ip = "") => ({ kind: "sign-in", email: normalizeEmail(email), ip }) as const;
 
 // Lookups here use findFirst, not findUnique: a batched lookup would run under another caller's

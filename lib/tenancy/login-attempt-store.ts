@@ -1,7 +1,7 @@
 import { getDb } from "../db";
 import { inAccess } from "../db/database-access";
 import { sqlDialect } from "../db/sql-dialect";
-import { signInAccess } from "./identity-store";
+import { normalizeEmail, signInAccess } from "./identity-store";
 
 export interface LoginAttemptKey {
   email: string;
@@ -38,7 +38,7 @@ const LOGIN_ATTEMPTS_LOCK = 7_146_552_281;
  * the password check.
  */
 export async function reserveLoginAttempt<R>(key: LoginAttemptKey, decide: (history: LoginAttemptHistory) => R | null): Promise<Reservation<R>> {
-  const email = key.email.trim().toLowerCase();
+  const email = normalizeEmail(key.email);
   // Before anyone is known: on PostgreSQL only this email's and this address's attempts are visible.
   return inAccess(signInAccess(email, key.ip), () => recordAndDecide({ ...key, email }, decide));
 }
