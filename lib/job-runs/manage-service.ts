@@ -76,7 +76,9 @@ async function changeRunState({
   // The transaction starts with the write, guarded on the status just read: SQLite then waits for
   // a busy worker instead of failing a read-then-write upgrade, and a worker that finished the
   // run in between wins, which is reported as a conflict.
-  await db.$transaction(async (tx) => {
+  // The answer is read inside the transaction: once it commits, a worker may claim the run at
+  // once, and the caller must see the state this request produced, not the worker's.
+  const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.jobRun.updateMany({ where: { id, status: run.status }, data: data(run) });
     if (count === 0) throw new AppError("conflict", "The run changed while this request was handled; reload and try again");
     await recordAudit(tx, {
@@ -86,7 +88,7 @@ async function changeRunState({
       targetId: id,
       details: { previousStatus: run.status },
     });
+    return tx.jobRun.findFirstOrThrow({ where: { id } });
   });
-  const updated = await db.jobRun.findFirstOrThrow({ where: { id } });
   return serializeRun(updated, scope);
 }
