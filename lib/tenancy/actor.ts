@@ -1,5 +1,6 @@
 import { getDb } from "../db";
 import { inAccess } from "../db/database-access";
+import { Prisma } from "../db/sql";
 
 export type MembershipRole = "admin" | "member";
 
@@ -34,32 +35,71 @@ export async function loadSessionActor({ userId, sessionVersion }: { userId: str
   return user && user.sessionVersion === sessionVersion ? toActor(user) : null;
 }
 
-function readUserWithMemberships(userId: string) {
-  // Before any scope exists: on PostgreSQL this may read only this user's own row, memberships and
-  // the businesses they belong to (the `user` access).
-  // findFirst, not findUnique: a batched lookup would run under another caller's access (lib/db/unique-lookup.ts).
-  return inAccess({ kind: "user", userId }, () =>
-    getDb().user.findFirst({
-      where: { id: userId },
-      include: { memberships: { include: { business: true } } },
-    }),
-  );
+interface ActorRow {
+  id: string;
+  email: string;
+  name: string;
+  is_system_admin: boolean | number | bigint;
+  session_version: number | bigint;
+  business_id: string | null;
+  business_name: string | null;
+  business_slug: string | null;
+  business_status: string | null;
+  role: string | null;
 }
 
-function toActor(user: NonNullable<Awaited<ReturnType<typeof readUserWithMemberships>>>): Actor {
+interface UserWithMemberships {
+  id: string;
+  email: string;
+  name: string;
+  isSystemAdmin: boolean;
+  sessionVersion: number;
+  memberships: ActorMembership[];
+}
+
+async function readUserWithMemberships(userId: string): Promise<UserWithMemberships | null> {
+  // Every request re-reads its actor, so this is one statement: the user with one row per
+  // membership. Before any scope exists: on PostgreSQL it may read only this user's own row,
+  // memberships and the businesses they belong to (the `user` access).
+  const rows = await inAccess({ kind: "user", userId }, () =>
+    getDb().$queryRaw<ActorRow[]>(Prisma.sql`
+      SELECT u.id, u.email, u.name, u.is_system_admin, u.session_version,
+             b.id AS business_id, b.name AS business_name, b.slug AS business_slug, b.status AS business_status, m.role
+      FROM users u
+      LEFT JOIN memberships m ON m.user_id = u.id
+      LEFT JOIN businesses b ON b.id = m.business_id
+      WHERE u.id = ${userId}`),
+  );
+  const [user] = rows;
+  if (!user) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isSystemAdmin: Boolean(Number(user.is_system_admin)),
+    sessionVersion: Number(user.session_version),
+    memberships: rows.flatMap((row) =>
+      row.business_id === null
+        ? []
+        : [
+            {
+              businessId: row.business_id,
+              businessName: row.business_name ?? "",
+              businessSlug: row.business_slug ?? "",
+              businessStatus: row.business_status ?? "",
+              role: row.role === "admin" ? ("admin" as const) : ("member" as const),
+            },
+          ],
+    ),
+  };
+}
+
+function toActor(user: UserWithMemberships): Actor {
   return {
     userId: user.id,
     email: user.email,
     name: user.name,
     isSystemAdmin: user.isSystemAdmin,
-    memberships: user.memberships
-      .map((membership) => ({
-        businessId: membership.businessId,
-        businessName: membership.business.name,
-        businessSlug: membership.business.slug,
-        businessStatus: membership.business.status,
-        role: membership.role === "admin" ? ("admin" as const) : ("member" as const),
-      }))
-      .sort((a, b) => a.businessName.localeCompare(b.businessName)),
+    memberships: [...user.memberships].sort((a, b) => a.businessName.localeCompare(b.businessName)),
   };
 }
