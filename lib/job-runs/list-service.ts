@@ -41,15 +41,22 @@ export async function listJobRuns({
   };
 }
 
+const ACTIVE_PAGE = 100;
+
 /** Queued and running runs, running first, with their progress. */
 export async function listActiveJobRuns({ scope, businessFilter }: { scope: Scope; businessFilter?: string }) {
   const db = scopedDb(scope);
-  const where = { ...businessFilterWhere(authorizeBusinessFilter(scope, businessFilter)), status: { in: ["queued", "running"] } };
-  const [rows, total] = await Promise.all([
-    db.jobRun.findMany({ where, orderBy: [{ status: "desc" }, { runAt: "asc" }, { id: "asc" }], take: 100 }),
-    db.jobRun.count({ where }),
+  const where = businessFilterWhere(authorizeBusinessFilter(scope, businessFilter));
+  // One ordered read per status: each walks its (status, run_at) index and stops at the page,
+  // where one read of both would sort every queued run of a deep queue to show the first hundred.
+  const inStatus = (status: "running" | "queued", take: number) =>
+    take > 0 ? db.jobRun.findMany({ where: { ...where, status }, orderBy: [{ runAt: "asc" }, { id: "asc" }], take }) : [];
+  const [running, total] = await Promise.all([
+    inStatus("running", ACTIVE_PAGE),
+    db.jobRun.count({ where: { ...where, status: { in: ["queued", "running"] } } }),
   ]);
-  return { runs: await serializeRunsWithNames(scope, db, rows), total };
+  const queued = await inStatus("queued", ACTIVE_PAGE - running.length);
+  return { runs: await serializeRunsWithNames(scope, db, [...running, ...queued]), total };
 }
 
 /** The most recently finished runs. */
