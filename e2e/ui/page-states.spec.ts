@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test } from "../support/test";
+import { expectAccessible } from "../support/accessibility";
 import type { JobRunStats } from "../../lib/client/job-run-schemas";
 import { expect } from "../support/ui-expect";
 import { fetchRunDetail, historyRows, historyTable, saveScreenshot, shownRunIds, waitForDashboard } from "../support/automation-page";
@@ -136,6 +137,7 @@ test.describe("at phone width", () => {
     expect([...(await businessesShown(page))]).toEqual(["acme"]);
     // Nothing may stick out sideways at phone width.
     expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await expectAccessible(page, "Automation page at phone width");
     await saveScreenshot(page, testInfo, "automation-phone-acmeAdmin");
 
     const [runId] = await shownRunIds(page);
@@ -146,6 +148,7 @@ test.describe("at phone width", () => {
     await expect(page.getByText(run.id, { exact: true }).first()).toBeVisible();
     await expect(page.getByRole("region", { name: "Overview" })).toContainText(`${run.attempt} of ${run.maxAttempts}`);
     expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await expectAccessible(page, "run page at phone width");
     await saveScreenshot(page, testInfo, "run-detail-phone-acmeAdmin");
 
     await page.goto("/automation");
