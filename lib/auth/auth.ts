@@ -1,10 +1,12 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { resolveAuthSecret } from "../config/auth-secret";
 import { clientAddress } from "../config/trusted-proxy";
 import { getLogger } from "../logging/logger";
 import { bumpSessionVersion } from "../tenancy/identity-store";
+import { cacheSessionDecoding, type SessionIdentity } from "./session-cookie-cache";
 import { attemptSignIn } from "./sign-in-attempt";
 import { SIGN_IN_THROTTLED_CODE } from "./sign-in-throttled";
 
@@ -67,16 +69,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
 });
 
-export interface SessionIdentity {
-  userId: string;
-  sessionVersion: number;
-}
+const identityOfCookies = cacheSessionDecoding(decodeSession);
 
 /**
  * Who the session says is signed in, or null. Checks the id and version themselves, never just that
  * a session exists; whether that session has ended is the actor load's decision (loadSessionActor).
  */
 export async function sessionIdentity(): Promise<SessionIdentity | null> {
+  return identityOfCookies((await cookies()).getAll());
+}
+
+async function decodeSession(): Promise<SessionIdentity | null> {
   const session = await auth();
   const userId = session?.user?.id;
   const sessionVersion = session?.sessionVersion;
