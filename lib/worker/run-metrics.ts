@@ -44,12 +44,12 @@ export class WorkerRunMetrics {
     });
   }
 
-  /** Settled without an outcome (the settle itself failed): forget its claim time all the same. */
-  forget(run: ClaimedRun): void {
-    this.claimedAt.delete(run.leaseId);
+  /** Reads which businesses keep their own label; the worker does it once before its first claim. */
+  refreshLabels(): Promise<void> {
+    return this.labels.refresh();
   }
 
   labelRefreshTask(): PeriodicTask {
-    return { name: "metrics business labels", everyMs: LABEL_REFRESH_MS, atStart: true, run: () => this.labels.refresh() };
+    return { name: "metrics business labels", everyMs: LABEL_REFRESH_MS, run: () => this.labels.refresh() };
   }
 }

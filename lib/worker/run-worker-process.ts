@@ -31,6 +31,8 @@ export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: 
   await queue!.prepareDatabase();
   const { DATABASE_URL, WORKER_METRICS_PORT, METRICS_TOKEN } = readEnv();
   const metrics = new WorkerRunMetrics();
+  // Before the first claim, so that the first runs already count under their business's label.
+  await metrics.refreshLabels().catch((error: unknown) => say(`Could not read the metrics business labels: ${describeError(error)}`, "warn"));
   let busy = () => 0;
   // Before the worker starts: a port already taken ends the process before it claims anything.
   const metricsServer: MetricsServer | undefined =
