@@ -13,7 +13,7 @@ const LAYERS_BOTTOM_UP: string[][] = [
   ["tenancy"],
   ["auth", "audit", "businesses", "metrics"],
   ["api"],
-  ["job-runs", "jobs", "storage", "scheduler"],
+  ["job-runs", "jobs", "storage", "scheduler", "workers"],
   ["worker", "maintenance", "demo-data"],
   ["client"],
   ["openapi"],

@@ -31,7 +31,12 @@ const group = startChildGroup([
   ...Array.from({ length: workers }, (_, index) => ({
     command: bin("tsx"),
     args: ["scripts/worker.ts"],
-    env: { ...process.env, WORKER_RUN_SCHEDULER: process.env.WORKER_RUN_SCHEDULER ?? (index === 0 ? "true" : "false") },
+    env: {
+      ...process.env,
+      WORKER_RUN_SCHEDULER: process.env.WORKER_RUN_SCHEDULER ?? (index === 0 ? "true" : "false"),
+      // Each worker serves its own metrics, on consecutive ports from WORKER_METRICS_PORT.
+      ...(process.env.WORKER_METRICS_PORT ? { WORKER_METRICS_PORT: String(Number(process.env.WORKER_METRICS_PORT) + index) } : {}),
+    },
   })),
 ]);
 console.log(

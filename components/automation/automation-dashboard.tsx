@@ -15,6 +15,7 @@ import { RunJobDialog } from "./run-job-dialog";
 import { RunStatsSection } from "./run-stats-section";
 import { TriggerNotice } from "./trigger-notice";
 import { useRunView } from "./use-run-view";
+import { WorkersPanel } from "./workers-panel";
 import styles from "./automation-dashboard.module.css";
 
 const WINDOW_LABELS: Record<StatsWindow, string> = { "24h": "24 h", "7d": "7 d", "30d": "30 d" };
@@ -66,6 +67,7 @@ export function AutomationDashboard() {
 
       <RunStatsSection window={view.window} businessId={businessId} live={Boolean(active.data?.total)} />
       <ActiveRunsPanel query={active} showBusiness={isSystemAdmin} />
+      {isSystemAdmin ? <WorkersPanel /> : null}
       <RunHistoryPanel view={view} onViewChange={setView} jobTypes={jobTypeNames} />
     </div>
   );

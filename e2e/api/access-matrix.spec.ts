@@ -188,6 +188,20 @@ for (const caller of CALLERS) {
       expect(await testDb().jobRun.count({ where: { idempotencyKey: data.idempotencyKey } })).toBe(allowed ? 1 : 0);
     });
 
+    test("GET /api/workers answers a system admin only; everyone else gets the 404 of a missing route", async () => {
+      const response = await contexts.get(caller)!.get("/api/workers");
+      await description.expectConforms("GET", response);
+      const body = await response.text();
+      if (caller !== "sysadmin") {
+        expect(response.status()).toBe(404);
+        expect(JSON.parse(body)).toEqual({ error: { code: "not_found", message: "Not found" } });
+        return;
+      }
+      expect(response.status()).toBe(200);
+      const { workers } = JSON.parse(body) as { workers: { id: string }[] };
+      expect(workers.length).toBeGreaterThan(0);
+    });
+
     test("GET /api/job-runs/types lists only what the caller may trigger", async () => {
       const response = await contexts.get(caller)!.get("/api/job-runs/types");
       expect(response.status()).toBe(gateStatus(caller) ?? 200);

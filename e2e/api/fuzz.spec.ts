@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { JobRunCreate } from "../../lib/job-runs/schemas";
 import { getJobDefinition } from "../../lib/jobs/registry";
 import { E2E_BASE_URL } from "../server-env";
+import { contextFor } from "../support/contexts";
 import { createMember, testDb } from "../support/db";
 import { signInWithCredentials } from "../support/sign-in";
 
@@ -90,6 +91,24 @@ for (const route of READ_ROUTES) {
     );
   });
 }
+
+test("[fuzz] GET /api/workers with random query strings: a system admin gets 200 or 400, a business admin always the 404", async () => {
+  const sysadmin = await contextFor("sysadmin");
+  try {
+    await fc.assert(
+      fc.asyncProperty(queryString, async (query) => {
+        const asAdmin = await sysadmin.get(`/api/workers?${query}`);
+        expect([200, 400], query).toContain(asAdmin.status());
+        const asBusiness = await context.get(`/api/workers?${query}`);
+        expect(asBusiness.status(), query).toBe(404);
+        expect(await asBusiness.json()).toEqual({ error: { code: "not_found", message: "Not found" } });
+      }),
+      { numRuns: CASES },
+    );
+  } finally {
+    await sysadmin.dispose();
+  }
+});
 
 test("[fuzz] GET /api/job-runs/[id] with random ids", async () => {
   await fc.assert(

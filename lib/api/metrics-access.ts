@@ -14,14 +14,19 @@ export interface MetricsAccessOptions {
 
 /** A scraper with the metrics token, or a signed-in system admin; nobody else learns the route exists. */
 export async function mayReadMetrics(req: Request, { token = readEnv().METRICS_TOKEN, authenticate }: MetricsAccessOptions): Promise<boolean> {
-  const shown = BEARER.exec(req.headers.get("authorization") ?? "")?.[1];
-  if (token && shown && sameSecret(shown, token)) return true;
+  if (token && showsMetricsToken(req.headers.get("authorization"), token)) return true;
   try {
     return (await authenticate(req)).role === "system_admin";
   } catch (error) {
     if (error instanceof AppError) return false;
     throw error;
   }
+}
+
+/** Whether an Authorization header carries `token` as its bearer token. */
+export function showsMetricsToken(authorization: string | null | undefined, token: string): boolean {
+  const shown = BEARER.exec(authorization ?? "")?.[1];
+  return shown !== undefined && sameSecret(shown, token);
 }
 
 // Digests first: timingSafeEqual needs equal lengths, and comparing digests leaks neither the

@@ -26,6 +26,19 @@ const EnvSchema = z.object({
    */
   METRICS_TOKEN: z.string().trim().min(32, "must be at least 32 characters").optional(),
 
+  /** Business slugs that always get their own `business` label on the worker metrics. */
+  METRICS_BUSINESS_LABELS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((slug) => slug.trim()).filter(Boolean)),
+  /** How many of the most active businesses also get their own `business` label; the rest are `other`. */
+  METRICS_TOP_BUSINESSES: z.coerce.number().int().min(0).max(200).default(20),
+  /** When set, each worker process serves its own metrics on http://<host>:<port>/metrics. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+
+  /** auto: pretty lines when stderr is a terminal, JSON lines otherwise; json or pretty: always that. */
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   /** Lowest level written to the JSON logs on stderr. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 

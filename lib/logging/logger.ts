@@ -1,5 +1,6 @@
 import pino, { type DestinationStream, type Logger } from "pino";
-import { readEnv } from "../config/env";
+import pretty from "pino-pretty";
+import { readEnv, type Env } from "../config/env";
 
 export type { Logger };
 
@@ -10,11 +11,11 @@ const REDACTED_PATHS = REDACTED_FIELDS.flatMap((field) => [field, `*.${field}`, 
 
 /**
  * A JSON-lines logger. Logs go to stderr so that what a command prints for its user on stdout
- * (tables, prompts, progress) stays apart from them.
+ * (tables, prompts, progress) stays apart from them; on a terminal they are pretty-printed.
  */
 export function createLogger({
   level = readEnv().LOG_LEVEL,
-  destination = pino.destination({ fd: 2, sync: true }),
+  destination = stderrDestination(),
 }: { level?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
@@ -25,6 +26,16 @@ export function createLogger({
     },
     destination,
   );
+}
+
+export function wantsPrettyLogs(format: Env["LOG_FORMAT"], stderrIsTerminal: boolean): boolean {
+  return format === "pretty" || (format === "auto" && stderrIsTerminal);
+}
+
+// Written synchronously either way: the last lines before a crash or exit must not be lost.
+function stderrDestination(): DestinationStream {
+  if (!wantsPrettyLogs(readEnv().LOG_FORMAT, Boolean(process.stderr.isTTY))) return pino.destination({ fd: 2, sync: true });
+  return pretty({ destination: 2, sync: true, colorize: Boolean(process.stderr.isTTY), translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname" });
 }
 
 // One per process; on globalThis because Next.js re-evaluates modules in development.

@@ -1,5 +1,8 @@
 import parsePrometheusTextFormat, { type ParsedFamily } from "parse-prometheus-text-format";
 import { describe, expect, it } from "vitest";
+import { getDb } from "../db";
+import { inAccess } from "../db/database-access";
+import { beatWorkerPresence } from "../tenancy/worker-registry-store";
 import { RunQueue } from "../worker/claim";
 import { createBusiness, queueRun } from "../../test-support/fixtures";
 import { useTempDatabase } from "../../test-support/use-temp-database";
@@ -52,6 +55,23 @@ describe("the metrics scrape", () => {
     expect(age).toBeGreaterThanOrEqual(119);
     expect(age).toBeLessThan(3_600);
     expect(JSON.stringify(families)).not.toContain("metrics-test-worker");
+  });
+
+  it("reports live and stale workers and the live ones' slots from the workers table, with no worker id in any label", async () => {
+    const presence = { host: "h", pid: 1, version: "1.0.0" };
+    await beatWorkerPresence({ ...presence, id: "scrape-live-a", concurrency: 4, runsInFlight: 3 });
+    await beatWorkerPresence({ ...presence, id: "scrape-live-b", concurrency: 2, runsInFlight: 0 });
+    await beatWorkerPresence({ ...presence, id: "scrape-gone", concurrency: 8, runsInFlight: 8 });
+    await inAccess({ kind: "all", reason: "test: age a heartbeat" }, () =>
+      getDb().worker.update({ where: { id: "scrape-gone" }, data: { lastHeartbeatAt: new Date(Date.now() - 3_600_000) } }),
+    );
+
+    const families = await scrape();
+    expect(sample(families, "automation_workers", { state: "live" })).toBe(2);
+    expect(sample(families, "automation_workers", { state: "stale" })).toBe(1);
+    expect(sample(families, "automation_workers_slots", { state: "busy" })).toBe(3);
+    expect(sample(families, "automation_workers_slots", { state: "free" })).toBe(3);
+    expect(JSON.stringify(families)).not.toContain("scrape-live-a");
   });
 
   it("counts request durations by route pattern, method and status", async () => {

@@ -55,7 +55,8 @@ const ERROR_SCHEMA = {
 
 /** The error codes of one operation, grouped under the HTTP status each answers with. */
 function errorResponses(operation: Operation): Record<string, unknown> {
-  const signedInErrors = operation.metricsToken ? ["internal_error" as const] : SIGNED_IN_ERRORS;
+  // Routes hidden from everyone but their readers answer a 404 instead of a 401 or 403.
+  const signedInErrors = operation.metricsToken || operation.systemAdminOnly ? ["internal_error" as const] : SIGNED_IN_ERRORS;
   const codes = new Set<ErrorCode>([...(operation.signedIn ? signedInErrors : []), ...(operation.errors ?? [])]);
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);

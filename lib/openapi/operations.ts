@@ -5,6 +5,7 @@ import { BusinessList, BusinessSwitched, Me } from "../client/account-schemas";
 import { ActiveJobRuns, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RecentJobRuns, RunChange, TriggerResult } from "../client/job-run-schemas";
 import { BusinessOnlyQuery, JobRunCreate, JobRunListQuery, NoQuery, RunId, StatsQuery } from "../job-runs/schemas";
 import { AttachmentId } from "../storage/attachment-id";
+import { WorkerList } from "../client/worker-schemas";
 
 /** One route handler's method, described by the schemas it validates with and answers in. */
 export interface Operation {
@@ -15,6 +16,8 @@ export interface Operation {
   signedIn: boolean;
   /** Also readable with the metrics token; everyone else gets the 404 of a missing route, never a 401 or 403. */
   metricsToken?: boolean;
+  /** Only a signed-in system admin may call it; everyone else gets the 404 of a missing route, never a 401 or 403. */
+  systemAdminOnly?: boolean;
   pathParams?: Record<string, z.ZodType>;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -170,5 +173,15 @@ export const OPERATIONS: Operation[] = [
     metricsToken: true,
     responses: { 200: { description: "The metrics, in the Prometheus text exposition format 0.0.4", text: true } },
     errors: ["not_found"],
+  },
+  {
+    path: "/api/workers",
+    method: "get",
+    summary: "Registered worker processes, their heartbeats and the runs each holds (system admins only)",
+    signedIn: true,
+    systemAdminOnly: true,
+    query: NoQuery,
+    responses: { 200: { description: "Every registered worker, stale ones marked", schema: WorkerList } },
+    errors: ["bad_request", "not_found"],
   },
 ];

@@ -1,6 +1,7 @@
 import { readEnv } from "../config/env";
 import { getLogger, type Logger } from "../logging/logger";
 import { onShutdownSignals } from "../process/shutdown-signals";
+import { countFanOut } from "../metrics/worker-metrics";
 import { logScheduledSlot } from "./run-scheduler";
 import { tickScheduler } from "./tick";
 
@@ -23,7 +24,9 @@ export async function runSchedulerProcess({ logger = getLogger() }: { logger?: L
     while (!stopping) {
       try {
         for (const result of await tickScheduler()) {
-          if (result.created) logScheduledSlot(log, result);
+          if (!result.created) continue;
+          countFanOut(result.schedule);
+          logScheduledSlot(log, result);
         }
       } catch (error) {
         log.warn({ err: error }, "Tick failed");

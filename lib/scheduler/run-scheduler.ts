@@ -1,5 +1,6 @@
 import type { Logger } from "../logging/logger";
 import type { PeriodicTask } from "../worker/worker";
+import { countFanOut } from "../metrics/worker-metrics";
 import { tickScheduler, type TickResult } from "./tick";
 
 /** The scheduler as a task the worker (or the standalone scheduler) repeats. */
@@ -11,6 +12,7 @@ export function schedulerTask({ everyMs, logger }: { everyMs: number; logger: Lo
     async run() {
       const results = await tickScheduler();
       for (const result of results.filter((entry) => entry.created)) {
+        countFanOut(result.schedule);
         logScheduledSlot(logger, result);
       }
     },

@@ -6,6 +6,7 @@ import type { AttemptOutcome, ClaimedRun, LogLevel, LogLine, RunFailure, RunQueu
 import type { LeaseKeeper } from "./lease-keeper";
 import { abortReasonOf, raceWithAbort, RunAbortedError } from "./run-abort";
 import { buildJobContext } from "./run-context";
+import { countFenceRefusal } from "../metrics/worker-metrics";
 import { checkRunMayStart } from "./run-guards";
 import { RunLog } from "./run-log";
 
@@ -88,6 +89,7 @@ async function executeAttempt(options: StartRunOptions, controller: AbortControl
     observer?.onProgress?.(run, clamped, message ?? null);
     const held = await queue.updateProgress({ ...lease, fraction: clamped, message: message?.slice(0, 500) ?? null });
     if (!held) {
+      countFenceRefusal("progress");
       controller.abort(new RunAbortedError("lease-lost", "The run was cancelled or taken over by another worker"));
       throw controller.signal.reason;
     }
@@ -107,6 +109,7 @@ async function executeAttempt(options: StartRunOptions, controller: AbortControl
     if (await queue.complete({ ...lease, result: serialized, logs: await log.drain(), logsIfSettled: [succeeded] })) {
       return { status: "succeeded", result };
     }
+    countFenceRefusal("complete");
     return settleLost({ queue, run });
   } catch (error) {
     settledHandler = true;
@@ -117,6 +120,7 @@ async function executeAttempt(options: StartRunOptions, controller: AbortControl
       if (await queue.release(lease)) {
         return { status: "released" };
       }
+      countFenceRefusal("release");
       return settleLost({ queue, run });
     }
     if (aborted?.reason === "lease-lost") {
@@ -149,7 +153,10 @@ async function settleFailure({
 }): Promise<RunOutcome> {
   const lease = { runId: run.id, leaseId: run.leaseId };
   const status = await queue.fail({ ...lease, error, retryInMs, attemptStatus });
-  if (status === "lost") return settleLost({ queue, run });
+  if (status === "lost") {
+    countFenceRefusal("fail");
+    return settleLost({ queue, run });
+  }
   if (status === "retrying" && retryInMs !== null) {
     await queue.appendLogs([
       { runId: run.id, businessId: run.businessId, attempt: run.attempt, level: "warn", message: `Retrying in ${formatMs(retryInMs)}` },

@@ -10,6 +10,11 @@ import { workerOptionsFromEnv } from "./worker-config";
 import { waitForDatabase } from "./wait-for-database";
 import { defaultWorkerId } from "./worker-id";
 import { listenForQueuedRuns, type Wakeups } from "./postgres-wakeups";
+import { serveWorkerMetrics, type MetricsServer } from "./metrics-server";
+import { presenceTask } from "./presence-task";
+import { WorkerRunMetrics } from "./run-metrics";
+import { removeWorkerPresence } from "../tenancy/worker-registry-store";
+import { describeError } from "./describe-error";
 
 /**
  * The worker as a process: configuration from the environment, the scheduler tick unless
@@ -24,20 +29,33 @@ export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: 
   // Opening a SQLite file can itself fail (an unwritable folder), so the queue is made inside the probe.
   await waitForDatabase({ probe: () => (queue ??= new RunQueue()).now(), timeoutMs: startTimeoutMs, log: say });
   await queue!.prepareDatabase();
+  const { DATABASE_URL, WORKER_METRICS_PORT, METRICS_TOKEN } = readEnv();
+  const metrics = new WorkerRunMetrics();
+  // Before the first claim, so that the first runs already count under their business's label.
+  await metrics.refreshLabels().catch((error: unknown) => say(`Could not read the metrics business labels: ${describeError(error)}`, "warn"));
+  let busy = () => 0;
+  // Before the worker starts: a port already taken ends the process before it claims anything.
+  const metricsServer: MetricsServer | undefined =
+    WORKER_METRICS_PORT === undefined ? undefined : await serveWorkerMetrics({ port: WORKER_METRICS_PORT, token: METRICS_TOKEN });
   const worker = startWorker({
     ...options,
     workerId,
     queue,
     jobs,
     log: say,
-    periodicTasks: runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, logger: workerLog })] : [],
+    metrics,
+    periodicTasks: [
+      presenceTask({ workerId, concurrency: options.concurrency, everyMs: options.heartbeatMs, runsInFlight: () => busy() }),
+      metrics.labelRefreshTask(),
+      ...(runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, logger: workerLog })] : []),
+    ],
     onSettled: (run, outcome) =>
       workerLog[outcome.status === "failed" ? "warn" : "info"](
         { ...runLogFields(run), status: outcome.status, ...("error" in outcome ? { error: outcome.error } : {}) },
         `${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}`,
       ),
   });
-  const { DATABASE_URL } = readEnv();
+  busy = () => worker.activeRuns;
   // SQLite has no notifications; its workers poll (WORKER_POLL_INTERVAL_MS).
   const wakeups: Wakeups | undefined =
     databaseProvider(DATABASE_URL) === "postgresql" ? listenForQueuedRuns({ url: DATABASE_URL, wake: () => worker.wake(), log: say }) : undefined;
@@ -49,6 +67,9 @@ export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: 
       stop: () => {
         worker.stop().then(async (summary) => {
           await wakeups?.stop();
+          await metricsServer?.close();
+          // A worker that stopped on purpose leaves the list at once; a crashed one goes stale there.
+          await removeWorkerPresence(workerId).catch((error: unknown) => say(`Could not unregister: ${describeError(error)}`, "warn"));
           removeListeners();
           say(`Stopped: ${summary.finished} runs finished, ${summary.aborted} released back to the queue`);
           resolve(summary);
@@ -56,6 +77,6 @@ export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: 
       },
     });
     // Only once a SIGTERM would be handled: whoever reads this line may stop the worker at once.
-    say(`Started: concurrency ${options.concurrency}${runScheduler ? ", scheduler on" : ""}${wakeups ? ", woken by notifications" : ""}`);
+    say(`Started: concurrency ${options.concurrency}${runScheduler ? ", scheduler on" : ""}${wakeups ? ", woken by notifications" : ""}${metricsServer ? `, metrics on port ${metricsServer.port}` : ""}`);
   });
 }

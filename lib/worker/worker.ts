@@ -10,6 +10,7 @@ import type { RunObserver, RunOutcome } from "./execute-run";
 import { LeaseKeeper } from "./lease-keeper";
 import { type PeriodicTask, startPeriodicTask } from "./periodic-task";
 import { rescueTask } from "./rescue-task";
+import { WorkerRunMetrics } from "./run-metrics";
 import { defaultWorkerId } from "./worker-id";
 
 export type { PeriodicTask } from "./periodic-task";
@@ -29,6 +30,8 @@ export interface WorkerOptions {
   /** Work repeated on a timer in the worker process, such as the scheduler tick. */
   periodicTasks?: PeriodicTask[];
   observer?: RunObserver;
+  /** Where the worker counts its claims and settled runs; a fresh one (with no business labels yet) by default. */
+  metrics?: WorkerRunMetrics;
   onSettled?: (run: ClaimedRun, outcome: RunOutcome) => void;
   log?: MessageLog;
 }
@@ -52,14 +55,20 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
   const log = options.log ?? messageLog(getLogger().child({ workerId }));
   const leases = new LeaseKeeper(queue, options.heartbeatMs, (error) => log(`Heartbeat failed: ${describeError(error)}`, "warn"));
   const doorbell = new Doorbell();
-  const { jobs, observer, onSettled } = options;
+  const { jobs, observer } = options;
+  const metrics = options.metrics ?? new WorkerRunMetrics();
+  const onSettled = (run: ClaimedRun, outcome: RunOutcome) => {
+    metrics.settled(run, outcome);
+    options.onSettled?.(run, outcome);
+  };
   const runs = new ActiveRuns({ queue, leases, jobs, observer, onSettled, log, onSlotFreed: () => doorbell.ring() });
+  metrics.watchSlots(() => ({ busy: runs.size, concurrency }));
   const grace = graceCut();
   let stopping = false;
   let stopped: Promise<StopSummary> | undefined;
 
   leases.start();
-  const claimLoop = runClaimLoop({ queue, workerId, concurrency, pollIntervalMs, runs, doorbell, stopping: () => stopping, log });
+  const claimLoop = runClaimLoop({ queue, workerId, concurrency, pollIntervalMs, runs, doorbell, stopping: () => stopping, log, metrics });
   const { rescueAfterMs, rescueIntervalMs } = options;
   const periodic = [rescueTask({ queue, rescueAfterMs, rescueIntervalMs, log }), ...(options.periodicTasks ?? [])].map(
     (task) => startPeriodicTask(task, log),

@@ -15,6 +15,8 @@ export interface ClaimedRun {
   idempotencyKey: string | null;
   parentRunId: string | null;
   createdAt: Date;
+  /** When the run became due; with startedAt, how long it waited in the queue. */
+  runAt: Date;
   startedAt: Date;
 }
 
@@ -34,6 +36,7 @@ export const RUN_COLUMNS = Prisma.raw(
     "idempotency_key",
     "parent_run_id",
     "created_at",
+    "run_at",
     "started_at",
   ].join(", "),
 );
@@ -52,6 +55,7 @@ export interface RunRow {
   idempotency_key: string | null;
   parent_run_id: string | null;
   created_at: Date;
+  run_at: Date;
   started_at: Date;
 }
 
@@ -70,6 +74,7 @@ export function toClaimedRun(row: RunRow): ClaimedRun {
     idempotencyKey: row.idempotency_key,
     parentRunId: row.parent_run_id,
     createdAt: new Date(row.created_at),
+    runAt: new Date(row.run_at),
     startedAt: new Date(row.started_at),
   };
 }
