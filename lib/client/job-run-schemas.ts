@@ -21,6 +21,8 @@ export const JobRunStats = z.object({
   since: z.string(),
   total: z.number(),
   byStatus: StatusCounts,
+  /** Of byStatus.queued, the runs due only later. */
+  scheduled: z.number(),
   successRate: z.number().nullable(),
   durationMs: Durations,
   byJobType: z.array(z.object({ jobType: z.string(), total: z.number(), byStatus: StatusCounts, durationMs: Durations })),
