@@ -14,12 +14,15 @@ export interface RunTransition {
   action: "run.cancelled" | "run.retried";
   conflictMessage: string;
   data: (run: RunCounts) => Record<string, unknown>;
+  /** The time column the write sets to "now", which a batched write uses to recognise its own rows. */
+  stampField: "finishedAt" | "runAt";
 }
 
 export const CANCEL: RunTransition = {
   from: ["queued", "running"],
   action: "run.cancelled",
   conflictMessage: "Only queued or running runs can be cancelled",
+  stampField: "finishedAt",
   data: () => ({ status: "cancelled", finishedAt: new Date(), lockedBy: null, leaseId: null }),
 };
 
@@ -27,6 +30,7 @@ export const RETRY: RunTransition = {
   from: ["failed", "cancelled"],
   action: "run.retried",
   conflictMessage: "Only failed or cancelled runs can be retried",
+  stampField: "runAt",
   data: (run) => ({
     status: "queued",
     runAt: new Date(),
