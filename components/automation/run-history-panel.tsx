@@ -6,11 +6,14 @@ import { ErrorState } from "@/components/ui/error-state";
 import { LoadingState } from "@/components/ui/loading-state";
 import { Panel } from "@/components/ui/panel";
 import { useJobRunsQuery } from "@/lib/client/job-runs";
+import { canManageRuns } from "@/lib/client/me";
 import { dateRangeError, hasListFilters, toListFilters, type RunView } from "@/lib/client/run-view";
 import { formatCount } from "./format";
 import { useMe } from "./me-context";
 import { RunFilters } from "./run-filters";
+import { RunBulkActions } from "./run-bulk-actions";
 import { RunHistoryTable } from "./run-history-table";
+import { useRunSelection } from "./use-run-selection";
 import styles from "./run-history-panel.module.css";
 
 interface RunHistoryPanelProps {
@@ -26,6 +29,8 @@ export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPane
   // An impossible date range is explained next to the fields instead of being sent.
   const runs = useJobRunsQuery(filters, { enabled: !dateRangeError(view) });
   const rows = runs.data?.pages.flatMap((page) => page.runs) ?? [];
+  const selection = useRunSelection(JSON.stringify(filters), rows.map((run) => run.id));
+  const canManage = canManageRuns(me);
 
   return (
     <Panel
@@ -42,9 +47,10 @@ export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPane
           {hasListFilters(view) ? "Try another status, type or date range, or clear the filters." : "Runs appear here once a job is triggered."}
         </EmptyState>
       ) : null}
+      {canManage && runs.isSuccess ? <RunBulkActions selection={selection} filters={filters} /> : null}
       {rows.length ? (
         <>
-          <RunHistoryTable runs={rows} showBusiness={isSystemAdmin} currentUserId={me.user.id} />
+          <RunHistoryTable runs={rows} showBusiness={isSystemAdmin} currentUserId={me.user.id} selection={canManage ? selection : undefined} />
           <div className={styles.footer}>
             <span aria-live="polite">
               Showing {formatCount(rows.length)} {rows.length === 1 ? "run" : "runs"}

@@ -3,21 +3,30 @@ import { formatDuration, formatShortDateTime } from "./format";
 import { businessLabel, shortRunId, triggeredByLabel, triggerSourceLabel } from "./run-labels";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunLink } from "./run-link";
+import { SelectCheckbox } from "./select-checkbox";
+import type { RunSelection } from "./use-run-selection";
 import styles from "./run-history-table.module.css";
 
 interface RunHistoryTableProps {
   runs: JobRunResponse[];
   showBusiness: boolean;
   currentUserId: string;
+  /** Given to admins: a checkbox per row and one for every shown row. */
+  selection?: RunSelection;
 }
 
-export function RunHistoryTable({ runs, showBusiness, currentUserId }: RunHistoryTableProps) {
+export function RunHistoryTable({ runs, showBusiness, currentUserId, selection }: RunHistoryTableProps) {
   return (
     <div className={styles.scroller}>
       <table className={styles.table}>
         <caption className="visually-hidden">Job runs, newest first</caption>
         <thead>
           <tr>
+            {selection ? (
+              <th scope="col" className={styles.select}>
+                <SelectCheckbox label="Select all runs shown" checked={selection.shownState} onChange={selection.toggleShown} />
+              </th>
+            ) : null}
             <th scope="col">Status</th>
             <th scope="col">Job type</th>
             {showBusiness ? <th scope="col">Business</th> : null}
@@ -32,6 +41,15 @@ export function RunHistoryTable({ runs, showBusiness, currentUserId }: RunHistor
             const who = triggeredByLabel(run, currentUserId);
             return (
               <tr key={run.id} data-run-id={run.id}>
+                {selection ? (
+                  <td className={styles.select}>
+                    <SelectCheckbox
+                      label={`Select run ${run.jobType} ${shortRunId(run.id)}`}
+                      checked={selection.isSelected(run.id)}
+                      onChange={() => selection.toggle(run.id)}
+                    />
+                  </td>
+                ) : null}
                 <td data-label="Status">
                   <RunStatusBadge status={run.status} />
                 </td>

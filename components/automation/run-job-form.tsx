@@ -8,6 +8,8 @@ import { JobTypeSelect } from "./job-type-select";
 import { RunJobFormAlert } from "./run-job-form-alert";
 import { RunJobOptions } from "./run-job-options";
 import { RunJobParams } from "./run-job-params";
+import { RunJobTiming } from "./run-job-timing";
+import { localMinuteValue } from "@/lib/client/run-timing";
 import { TargetBusinessField } from "./target-business-field";
 import { useRunJobForm } from "./use-run-job-form";
 import styles from "./run-job-form.module.css";
@@ -41,6 +43,14 @@ export function RunJobForm({ onDone, onCancel, defaultBusinessId = "" }: RunJobF
             onIdempotencyKeyChange={form.setIdempotencyKey}
             tagsText={form.tagsText}
             onTagsTextChange={form.setTagsText}
+            errors={errors}
+          />
+          <RunJobTiming
+            runAtText={form.runAtText}
+            onRunAtTextChange={form.setRunAtText}
+            earliest={localMinuteValue(Date.now())}
+            priorityText={form.priorityText}
+            onPriorityTextChange={form.setPriorityText}
             errors={errors}
           />
         </>

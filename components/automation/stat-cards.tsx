@@ -14,7 +14,9 @@ export function StatCards({ stats, stale }: { stats: JobRunStats; stale: boolean
   const cards: StatCard[] = [
     { label: "Total runs", value: formatCount(stats.total) },
     { label: "Running", value: formatCount(stats.byStatus.running), status: "running" },
-    { label: "Queued", value: formatCount(stats.byStatus.queued), status: "queued" },
+    // Runs due later are not waiting for a worker; the queue is what is due now.
+    { label: "Queued", value: formatCount(stats.byStatus.queued - stats.scheduled), status: "queued" },
+    { label: "Scheduled", value: formatCount(stats.scheduled) },
     { label: "Succeeded", value: formatCount(stats.byStatus.succeeded), status: "succeeded" },
     { label: "Failed", value: formatCount(stats.byStatus.failed), status: "failed" },
     { label: "Success rate", value: formatPercent(stats.successRate) },

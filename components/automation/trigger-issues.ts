@@ -6,6 +6,8 @@ export interface TriggerFormErrors {
   businessId?: string;
   idempotencyKey?: string;
   tags?: string;
+  runAt?: string;
+  priority?: string;
   /** Issues that belong to no field on the form */
   other: string[];
 }
@@ -25,6 +27,8 @@ export function triggerErrorsFromIssues(issues: ApiIssue[], paramNames: string[]
     else if (head === "businessId") errors.businessId ??= text;
     else if (head === "idempotencyKey") errors.idempotencyKey ??= text;
     else if (head === "tags") errors.tags ??= text;
+    else if (head === "runAt") errors.runAt ??= text;
+    else if (head === "priority") errors.priority ??= text;
     else errors.other.push(path ? `${path}: ${message}` : message);
   }
   return errors;
@@ -32,7 +36,7 @@ export function triggerErrorsFromIssues(issues: ApiIssue[], paramNames: string[]
 
 export function hasTriggerErrors(errors: TriggerFormErrors): boolean {
   return Boolean(
-    Object.keys(errors.params).length || errors.jobType || errors.businessId || errors.idempotencyKey || errors.tags || errors.other.length,
+    Object.keys(errors.params).length || errors.jobType || errors.businessId || errors.idempotencyKey || errors.tags || errors.runAt || errors.priority || errors.other.length,
   );
 }
 

@@ -21,6 +21,8 @@ export function useRunJobForm({ onDone, defaultBusinessId }: { onDone: (result: 
   const [businessId, setBusinessId] = useState(defaultBusinessId);
   const [idempotencyKey, setIdempotencyKey] = useState("");
   const [tagsText, setTagsText] = useState("");
+  const [runAtText, setRunAtText] = useState("");
+  const [priorityText, setPriorityText] = useState("");
   const [errors, setErrors] = useState<TriggerFormErrors>(emptyTriggerErrors);
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -48,7 +50,18 @@ export function useRunJobForm({ onDone, defaultBusinessId }: { onDone: (result: 
       showErrors({ ...emptyTriggerErrors(), jobType: "Choose a job type." }, "Choose a job type to run.");
       return;
     }
-    const built = buildTriggerRequest({ definition, fields, values, businessId, idempotencyKey, tagsText, isSystemAdmin });
+    const built = buildTriggerRequest({
+      definition,
+      fields,
+      values,
+      businessId,
+      idempotencyKey,
+      tagsText,
+      runAtText,
+      priorityText,
+      isSystemAdmin,
+      now: Date.now(),
+    });
     if ("errors" in built) {
       showErrors(built.errors, "Some fields need attention.");
       return;
@@ -82,6 +95,10 @@ export function useRunJobForm({ onDone, defaultBusinessId }: { onDone: (result: 
     setIdempotencyKey,
     tagsText,
     setTagsText,
+    runAtText,
+    setRunAtText,
+    priorityText,
+    setPriorityText,
     errors,
     formError,
   };

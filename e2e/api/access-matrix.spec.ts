@@ -93,6 +93,20 @@ function expectedManage(caller: Caller, target: Target): number {
 }
 
 /**
+ * Bulk by ids: the gate and the role as for one run, then a 200 listing each run's outcome. The
+ * target runs have succeeded, so a visible one is "skipped"; another business's run is
+ * "not_found", exactly like a missing one.
+ */
+function expectedBulk(caller: Caller, target: Target): { status: number; outcome?: "skipped" | "not_found" } {
+  const refused = gateStatus(caller) ?? (MANAGERS.has(caller) ? undefined : 403);
+  if (refused) return { status: refused };
+  if (target === "malformed") return { status: 400 };
+  if (target === "missing") return { status: 200, outcome: "not_found" };
+  if (target === "other") return { status: 200, outcome: caller === "sysadmin" ? "skipped" : "not_found" };
+  return { status: 200, outcome: "skipped" };
+}
+
+/**
  * Members and admins trigger runs in their active business; only a system admin may name a
  * business, and any business then (a member naming even their own is refused).
  */
@@ -165,6 +179,45 @@ for (const caller of CALLERS) {
         });
       }
     }
+
+    for (const action of ["cancel", "retry"] as const) {
+      test(`POST /api/job-runs/bulk ${action} by ids of every target`, async () => {
+        const context = contexts.get(caller)!;
+        const auditBefore = await testDb().auditEvent.count();
+        for (const target of TARGETS) {
+          const id = runFor(caller, target);
+          const response = await context.post("/api/job-runs/bulk", { data: { action, ids: [id] } });
+          const expected = expectedBulk(caller, target);
+          expect(response.status(), target).toBe(expected.status);
+          await description.expectConforms("POST", response);
+          const body = (await response.json()) as { results?: { id: string; outcome: string }[]; error?: { code: string } };
+          if (!expected.outcome) {
+            expect(body.error?.code, target).toBeTruthy();
+            continue;
+          }
+          // Only the id the caller sent comes back: a run of another business is described exactly as a missing one.
+          const status = expected.outcome === "skipped" ? { status: "succeeded" } : {};
+          expect(body.results, target).toEqual([{ id: id.toLowerCase(), outcome: expected.outcome, ...status }]);
+        }
+        expect(await testDb().auditEvent.count()).toBe(auditBefore);
+      });
+    }
+
+    test("POST /api/job-runs/bulk dry run by filter, own business and another", async () => {
+      const context = contexts.get(caller)!;
+      const home = HOME[caller] ?? "acme";
+      const away = home === "acme" ? "birch" : "acme";
+      const own = await context.post("/api/job-runs/bulk", { data: { action: "retry", dryRun: true, filter: {} } });
+      const other = await context.post("/api/job-runs/bulk", { data: { action: "retry", dryRun: true, filter: { businessId: ids[away].business } } });
+      const refused = gateStatus(caller) ?? (MANAGERS.has(caller) ? undefined : 403);
+      expect(own.status()).toBe(refused ?? 200);
+      expect(other.status()).toBe(refused ?? (caller === "sysadmin" ? 200 : 403));
+      for (const response of [own, other]) await description.expectConforms("POST", response);
+      if (own.ok() && caller !== "sysadmin") {
+        // Other suites may add runs meanwhile; the demo data alone has more than a hundred per business.
+        expect(((await own.json()) as { matched: number }).matched).toBeGreaterThan(100);
+      }
+    });
 
     test("POST /api/job-runs in the caller's business", async () => {
       const data = {

@@ -76,6 +76,29 @@ async function writes() {
   return { runs, audit };
 }
 
+/**
+ * Any filter is narrowed to a job type no run has, so that an accepted body changes nothing of
+ * the demo data the other suites read; ids are random, so none of them is a stored run.
+ */
+const bulkBody = fc
+  .oneof(
+    fc.jsonValue(),
+    fc.record(
+      {
+        action: fc.oneof(fc.constantFrom("cancel", "retry"), fc.string()),
+        ids: fc.oneof(fc.array(fc.oneof(fc.uuid().map(String), fc.string()), { maxLength: 5 }), fc.jsonValue()),
+        filter: fc.oneof(fc.dictionary(fc.constantFrom(...KEYS), queryValue, { maxKeys: 4 }), fc.jsonValue()),
+        dryRun: fc.oneof(fc.boolean(), fc.jsonValue()),
+      },
+      { requiredKeys: [] },
+    ),
+  )
+  .map((body) => {
+    const filter = (body as { filter?: unknown } | null)?.filter;
+    if (filter && typeof filter === "object" && !Array.isArray(filter)) return { ...(body as object), filter: { ...filter, jobType: "fuzz-no-such-type" } };
+    return body;
+  });
+
 const READ_ROUTES = ["/api/job-runs", "/api/job-runs/stats", "/api/job-runs/active", "/api/job-runs/recent", "/api/job-runs/types"];
 
 for (const route of READ_ROUTES) {
@@ -133,6 +156,20 @@ for (const action of ["cancel", "retry"]) {
     expect(await writes()).toEqual(before);
   });
 }
+
+test("[fuzz] POST /api/job-runs/bulk with random bodies changes nothing", async () => {
+  const before = await writes();
+  await fc.assert(
+    fc.asyncProperty(bulkBody, async (body) => {
+      const response = await context.post("/api/job-runs/bulk", { data: JSON.stringify(body), headers: { "content-type": "application/json" } });
+      const label = JSON.stringify(body);
+      expect([200, 400, 403], label).toContain(response.status());
+      if (response.status() !== 200) expect((await response.json()).error.code, label).toBeTruthy();
+    }),
+    { numRuns: CASES },
+  );
+  expect(await writes()).toEqual(before);
+});
 
 test("[fuzz] POST /api/job-runs with random bodies writes only what the schemas accept", async () => {
   await fc.assert(

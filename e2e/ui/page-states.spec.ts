@@ -41,11 +41,12 @@ const PAGES: Partial<Record<Role, PageForRole>> = {
   multi: { roleLabel: "Member", context: "Acme Dental", subtitle: "Background jobs of Acme Dental", businesses: ["acme"], businessControl: "switcher" },
 };
 
-const STAT_CARDS = ["Total runs", "Running", "Queued", "Succeeded", "Failed"] as const;
+const STAT_CARDS = ["Total runs", "Running", "Queued", "Scheduled", "Succeeded", "Failed"] as const;
 
+/** Runs due later are counted apart from the queue of runs waiting for a worker. */
 function countsOf(stats: JobRunStats): Record<string, number> {
   const { byStatus } = stats;
-  return { "Total runs": stats.total, Running: byStatus.running, Queued: byStatus.queued, Succeeded: byStatus.succeeded, Failed: byStatus.failed };
+  return { "Total runs": stats.total, Running: byStatus.running, Queued: byStatus.queued - stats.scheduled, Scheduled: stats.scheduled, Succeeded: byStatus.succeeded, Failed: byStatus.failed };
 }
 
 async function drawnCounts(page: Page): Promise<Record<string, number>> {

@@ -21,6 +21,8 @@ export const JobRunStats = z.object({
   since: z.string(),
   total: z.number(),
   byStatus: StatusCounts,
+  /** Of byStatus.queued, the runs due only later. */
+  scheduled: z.number(),
   successRate: z.number().nullable(),
   durationMs: Durations,
   byJobType: z.array(z.object({ jobType: z.string(), total: z.number(), byStatus: StatusCounts, durationMs: Durations })),
@@ -92,3 +94,33 @@ export const TriggerResult = z.object({ run: JobRunResponse, created: z.boolean(
 export type TriggerResult = z.infer<typeof TriggerResult>;
 
 export const RunChange = z.object({ run: JobRunResponse });
+
+const RunStatusName = z.enum(RUN_STATUSES);
+const BulkActionName = z.enum(["cancel", "retry"]);
+
+/** Answer of POST /api/job-runs/bulk: each run's outcome, in the order asked (a filter: newest first). */
+export const BulkResult = z.object({
+  action: BulkActionName,
+  dryRun: z.literal(false),
+  counts: z.object({ done: z.number(), skipped: z.number(), notFound: z.number() }),
+  results: z.array(
+    z.discriminatedUnion("outcome", [
+      z.object({ id: z.string(), outcome: z.literal("done"), status: RunStatusName }),
+      z.object({ id: z.string(), outcome: z.literal("skipped"), status: RunStatusName }),
+      z.object({ id: z.string(), outcome: z.literal("not_found") }),
+    ]),
+  ),
+});
+export type BulkResult = z.infer<typeof BulkResult>;
+
+/** Answer of a dry run: how many runs are selected and how many of them the action applies to. */
+export const BulkPreview = z.object({
+  action: BulkActionName,
+  dryRun: z.literal(true),
+  matched: z.number(),
+  eligible: z.number(),
+  limit: z.number(),
+});
+export type BulkPreview = z.infer<typeof BulkPreview>;
+
+export const BulkAnswer = z.union([BulkResult, BulkPreview]);

@@ -120,6 +120,9 @@ export interface TriggerJobRunInput {
   params: Record<string, unknown>;
   idempotencyKey?: string;
   tags?: string[];
+  /** When the run becomes due (ISO 8601); now when left out. */
+  runAt?: string;
+  priority?: number;
   /** System admins only: the business to run a tenant job for; null for a system job. */
   businessId?: string | null;
 }

@@ -6,50 +6,59 @@ import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRun } from "./serialize";
 
-const CANCELLABLE = ["queued", "running"];
-const RETRYABLE = ["failed", "cancelled"];
+type RunCounts = { attempt: number; maxAttempts: number };
+
+/** What cancel and retry do to a run: the states they start from, the audit action and the write. */
+export interface RunTransition {
+  from: string[];
+  action: "run.cancelled" | "run.retried";
+  conflictMessage: string;
+  data: (run: RunCounts) => Record<string, unknown>;
+  /** The time column the write sets to "now", which a batched write uses to recognise its own rows. */
+  stampField: "finishedAt" | "runAt";
+}
+
+export const CANCEL: RunTransition = {
+  from: ["queued", "running"],
+  action: "run.cancelled",
+  conflictMessage: "Only queued or running runs can be cancelled",
+  stampField: "finishedAt",
+  data: () => ({ status: "cancelled", finishedAt: new Date(), lockedBy: null, leaseId: null }),
+};
+
+export const RETRY: RunTransition = {
+  from: ["failed", "cancelled"],
+  action: "run.retried",
+  conflictMessage: "Only failed or cancelled runs can be retried",
+  stampField: "runAt",
+  data: (run) => ({
+    status: "queued",
+    runAt: new Date(),
+    maxAttempts: Math.max(run.maxAttempts, run.attempt + 1),
+    startedAt: null,
+    finishedAt: null,
+    heartbeatAt: null,
+    lockedBy: null,
+    leaseId: null,
+    result: Prisma.DbNull,
+    errorMessage: null,
+    errorStack: null,
+    progress: null,
+    progressMessage: null,
+  }),
+};
 
 /**
  * Cancels a queued or running run. A running handler notices on its next heartbeat, which is
  * fenced on status = 'running', and aborts; its own completion is then refused by the fence.
  */
 export async function cancelJobRun({ scope, actor, id }: { scope: Scope; actor: Actor; id: string }) {
-  return changeRunState({
-    scope,
-    actor,
-    id,
-    from: CANCELLABLE,
-    action: "run.cancelled",
-    conflictMessage: "Only queued or running runs can be cancelled",
-    data: () => ({ status: "cancelled", finishedAt: new Date(), lockedBy: null, leaseId: null }),
-  });
+  return changeRunState({ scope, actor, id, ...CANCEL });
 }
 
 /** Puts a failed or cancelled run back in the queue, granting one more attempt if it used them all. */
 export async function retryJobRun({ scope, actor, id }: { scope: Scope; actor: Actor; id: string }) {
-  return changeRunState({
-    scope,
-    actor,
-    id,
-    from: RETRYABLE,
-    action: "run.retried",
-    conflictMessage: "Only failed or cancelled runs can be retried",
-    data: (run) => ({
-      status: "queued",
-      runAt: new Date(),
-      maxAttempts: Math.max(run.maxAttempts, run.attempt + 1),
-      startedAt: null,
-      finishedAt: null,
-      heartbeatAt: null,
-      lockedBy: null,
-      leaseId: null,
-      result: Prisma.DbNull,
-      errorMessage: null,
-      errorStack: null,
-      progress: null,
-      progressMessage: null,
-    }),
-  });
+  return changeRunState({ scope, actor, id, ...RETRY });
 }
 
 async function changeRunState({
@@ -60,15 +69,7 @@ async function changeRunState({
   action,
   conflictMessage,
   data,
-}: {
-  scope: Scope;
-  actor: Actor;
-  id: string;
-  from: string[];
-  action: "run.cancelled" | "run.retried";
-  conflictMessage: string;
-  data: (run: { attempt: number; maxAttempts: number }) => Record<string, unknown>;
-}) {
+}: RunTransition & { scope: Scope; actor: Actor; id: string }) {
   const db = scopedDb(scope);
   const run = await db.jobRun.findFirst({ where: { id } });
   if (!run) throw runNotFound();

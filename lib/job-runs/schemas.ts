@@ -53,6 +53,33 @@ export const JobRunFilters = JobRunFilterFields.strict().refine(fromNotAfterTo, 
   path: ["from"],
 });
 
+/** The most runs one bulk request may change; a larger selection is refused whole, never cut short. */
+export const BULK_LIMIT = 1000;
+export const BULK_ACTIONS = ["cancel", "retry"] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/**
+ * Body of POST /api/job-runs/bulk: the runs named by id, or every run matching the list's filters
+ * (in the list query's own format). A dry run counts what would change and changes nothing.
+ */
+export const JobRunBulkRequest = z
+  .object({
+    action: z.enum(BULK_ACTIONS),
+    ids: z
+      .array(RunId)
+      .min(1)
+      .max(BULK_LIMIT, `at most ${BULK_LIMIT.toLocaleString("en-US")} runs can be changed in one request`)
+      .optional(),
+    filter: JobRunFilters.optional(),
+    dryRun: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => (body.ids === undefined) !== (body.filter === undefined), {
+    message: "name the runs either by ids or by filter, not both and not neither",
+    path: ["ids"],
+  });
+export type JobRunBulkRequest = z.infer<typeof JobRunBulkRequest>;
+
 /** Query of GET /api/job-runs: filters plus keyset pagination. */
 export const JobRunListQuery = JobRunFilterFields.extend({
   cursor: z.string().max(200).optional(),

@@ -4,3 +4,4 @@ export { getJobRunDetail, jobRunExists } from "./detail-service";
 export { listJobTypes } from "./types-service";
 export { triggerJobRun, type TriggerResult } from "./trigger-service";
 export { cancelJobRun, retryJobRun } from "./manage-service";
+export { bulkChangeJobRuns, type BulkResult, type BulkPreview, type BulkOutcome } from "./bulk-service";

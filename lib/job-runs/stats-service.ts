@@ -1,6 +1,7 @@
 import { authorizeBusinessFilter } from "../tenancy/business-filter";
 import type { Scope } from "../tenancy/scope";
 import { RUN_STATUSES, STATS_WINDOWS, type RunStatus, type StatsWindow } from "./schemas";
+import { countScheduledRuns } from "./scheduled-count";
 import { countByBucket, countByTypeAndStatus, durationPercentiles } from "./stats-queries";
 
 const HOUR = 3600_000;
@@ -14,6 +15,8 @@ export interface JobRunStats {
   since: string;
   total: number;
   byStatus: StatusCounts;
+  /** Of byStatus.queued, the runs due only later (run_at after now): scheduled, not waiting for a worker. */
+  scheduled: number;
   /** succeeded / (succeeded + failed); null when nothing has finished */
   successRate: number | null;
   durationMs: { p50: number | null; p95: number | null };
@@ -40,10 +43,11 @@ export async function getJobRunStats({
   const since = new Date(now.getTime() - STATS_WINDOWS[window]);
   const { bucketMs, buckets } = SERIES[window];
   const seriesStart = new Date(Math.floor(now.getTime() / bucketMs) * bucketMs - (buckets - 1) * bucketMs);
-  const [counts, durations, bucketRows] = await Promise.all([
+  const [counts, durations, bucketRows, scheduled] = await Promise.all([
     countByTypeAndStatus({ scope, businessFilter: filter, since }),
     durationPercentiles({ scope, businessFilter: filter, since }),
     countByBucket({ scope, businessFilter: filter, since: seriesStart, bucketMs }),
+    countScheduledRuns({ scope, businessFilter: filter, since, now }),
   ]);
 
   const byStatus = emptyCounts();
@@ -76,6 +80,7 @@ export async function getJobRunStats({
     since: since.toISOString(),
     total: sum(byStatus),
     byStatus,
+    scheduled,
     successRate: finished ? byStatus.succeeded / finished : null,
     durationMs: durationOf(null),
     byJobType: [...perType.entries()]

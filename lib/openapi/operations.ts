@@ -2,8 +2,8 @@ import { z } from "zod";
 import { SwitchBusinessBody } from "../api/active-business";
 import type { ErrorCode } from "../errors";
 import { BusinessList, BusinessSwitched, Me } from "../client/account-schemas";
-import { ActiveJobRuns, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RecentJobRuns, RunChange, TriggerResult } from "../client/job-run-schemas";
-import { BusinessOnlyQuery, JobRunCreate, JobRunListQuery, NoQuery, RunId, StatsQuery } from "../job-runs/schemas";
+import { ActiveJobRuns, BulkAnswer, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RecentJobRuns, RunChange, TriggerResult } from "../client/job-run-schemas";
+import { BusinessOnlyQuery, JobRunBulkRequest, JobRunCreate, JobRunListQuery, NoQuery, RunId, StatsQuery } from "../job-runs/schemas";
 import { AttachmentId } from "../storage/attachment-id";
 import { WorkerList } from "../client/worker-schemas";
 
@@ -87,6 +87,16 @@ export const OPERATIONS: Operation[] = [
   },
   runChange("cancel", "Cancel a queued or running run (business admins and system admins)", "The cancelled run"),
   runChange("retry", "Queue a failed or cancelled run again (business admins and system admins)", "The run, queued again"),
+  {
+    path: "/api/job-runs/bulk",
+    method: "post",
+    summary:
+      "Cancel or retry up to 1,000 runs named by ids or by the list's filters (business admins and system admins); each run's outcome is done, skipped or not_found, and dryRun counts without changing anything",
+    signedIn: true,
+    body: JobRunBulkRequest,
+    responses: { 200: { description: "Each run's outcome, or with dryRun the counts", schema: BulkAnswer } },
+    errors: [...JSON_BODY_ERRORS, "business_suspended"],
+  },
   runList("/api/job-runs/active", "Queued and running runs with their progress", ActiveJobRuns),
   runList("/api/job-runs/recent", "The most recently finished runs", RecentJobRuns),
   {
