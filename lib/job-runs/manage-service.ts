@@ -12,6 +12,7 @@ const RETRYABLE = ["failed", "cancelled"];
 /**
  * Cancels a queued or running run. A running handler notices on its next heartbeat, which is
  * fenced on status = 'running', and aborts; its own completion is then refused by the fence.
+ * The open attempt is closed with the run: a worker that died meanwhile would never close it.
  */
 export async function cancelJobRun({ scope, actor, id }: { scope: Scope; actor: Actor; id: string }) {
   return changeRunState({
@@ -22,6 +23,7 @@ export async function cancelJobRun({ scope, actor, id }: { scope: Scope; actor: 
     action: "run.cancelled",
     conflictMessage: "Only queued or running runs can be cancelled",
     data: () => ({ status: "cancelled", finishedAt: new Date(), lockedBy: null, leaseId: null }),
+    closeOpenAttempt: "cancelled",
   });
 }
 
@@ -60,6 +62,7 @@ async function changeRunState({
   action,
   conflictMessage,
   data,
+  closeOpenAttempt,
 }: {
   scope: Scope;
   actor: Actor;
@@ -68,6 +71,8 @@ async function changeRunState({
   action: "run.cancelled" | "run.retried";
   conflictMessage: string;
   data: (run: { attempt: number; maxAttempts: number }) => Record<string, unknown>;
+  /** The status the run's running attempt ends with, written in the same transaction as the run. */
+  closeOpenAttempt?: "cancelled";
 }) {
   const db = scopedDb(scope);
   const run = await db.jobRun.findFirst({ where: { id } });
@@ -81,6 +86,9 @@ async function changeRunState({
   const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.jobRun.updateMany({ where: { id, status: run.status }, data: data(run) });
     if (count === 0) throw new AppError("conflict", "The run changed while this request was handled; reload and try again");
+    if (closeOpenAttempt && run.status === "running") {
+      await tx.jobRunAttempt.updateMany({ where: { runId: id, status: "running" }, data: { status: closeOpenAttempt, finishedAt: new Date() } });
+    }
     await recordAudit(tx, {
       actor: { type: "user", userId: actor.userId },
       businessId: run.businessId,

@@ -28,7 +28,7 @@ export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
       try {
         const batch = await queue.claim({ workerId, limit: free });
         // Launched even if a stop arrived meanwhile: these runs are ours now and MUST be settled.
-        for (const run of batch) runs.launch(run);
+        runs.launch(batch);
         claimed = batch.length;
         failures = 0;
       } catch (error) {
