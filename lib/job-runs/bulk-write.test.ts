@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { ALL_BUSINESSES, businessScope, scopedDb } from "../tenancy";
-import { actorFor, createBusiness, createUser, queueRun, readRun } from "../../test-support/fixtures";
+import { actorFor, createBusiness, createUser, queueRun, readAttempts, readRun } from "../../test-support/fixtures";
+import { RunQueue } from "../worker/claim";
 import { useTempDatabase } from "../../test-support/use-temp-database";
 import { changeRunsInChunk } from "./bulk-write";
 import { CANCEL, RETRY } from "./manage-service";
@@ -45,4 +46,27 @@ it("tells its own retry from one another admin made in between, though both leav
 
   expect(changed.sort()).toEqual([first, third].sort());
   expect(await auditedIds(ids)).toEqual([first, third].sort());
+});
+
+it("closes the open attempt of each running run it cancels, as a single cancel does", async () => {
+  const business = await createBusiness();
+  const admin = await createUser({ memberships: [{ businessId: business.id, role: "admin" }] });
+  const claimed = [];
+  for (let index = 0; index < 2; index += 1) {
+    const run = await queueRun({ businessId: business.id, jobType: "test-noop" });
+    claimed.push((await new RunQueue().claimById({ runId: run.id, workerId: "gone-worker" }))!);
+  }
+  const read = await db().jobRun.findMany({
+    where: { id: { in: claimed.map((run) => run.id) } },
+    select: { id: true, status: true, attempt: true, maxAttempts: true, businessId: true },
+  });
+  expect(read.map((run) => run.status)).toEqual(["running", "running"]);
+
+  await changeRunsInChunk({ db: scopedDb(businessScope(business.id)), actor: actorFor(admin, business.id), transition: CANCEL, runs: read });
+
+  for (const run of claimed) {
+    const attempts = await readAttempts(run.id);
+    expect(attempts.map((attempt) => attempt.status)).toEqual(["cancelled"]);
+    expect(attempts[0]!.finishedAt).not.toBeNull();
+  }
 });

@@ -46,6 +46,13 @@ export async function changeRunsInChunk({
         changed.push(...group.filter((run) => writtenIds.has(run.id)));
       }
     }
+    const runningIds = changed.filter((run) => run.status === "running").map((run) => run.id);
+    if (transition.closeOpenAttempt && runningIds.length) {
+      await tx.jobRunAttempt.updateMany({
+        where: { runId: { in: runningIds }, status: "running" },
+        data: { status: transition.closeOpenAttempt, finishedAt: stamp },
+      });
+    }
     if (changed.length) {
       await recordAudits(
         tx,

@@ -16,6 +16,8 @@ export interface RunTransition {
   data: (run: RunCounts) => Record<string, unknown>;
   /** The time column the write sets to "now", which a batched write uses to recognise its own rows. */
   stampField: "finishedAt" | "runAt";
+  /** The status a running run's open attempt ends with, written in the same transaction as the run. */
+  closeOpenAttempt?: "cancelled";
 }
 
 export const CANCEL: RunTransition = {
@@ -24,6 +26,7 @@ export const CANCEL: RunTransition = {
   conflictMessage: "Only queued or running runs can be cancelled",
   stampField: "finishedAt",
   data: () => ({ status: "cancelled", finishedAt: new Date(), lockedBy: null, leaseId: null }),
+  closeOpenAttempt: "cancelled",
 };
 
 export const RETRY: RunTransition = {
@@ -51,6 +54,7 @@ export const RETRY: RunTransition = {
 /**
  * Cancels a queued or running run. A running handler notices on its next heartbeat, which is
  * fenced on status = 'running', and aborts; its own completion is then refused by the fence.
+ * The open attempt is closed with the run: a worker that died meanwhile would never close it.
  */
 export async function cancelJobRun({ scope, actor, id }: { scope: Scope; actor: Actor; id: string }) {
   return changeRunState({ scope, actor, id, ...CANCEL });
@@ -69,6 +73,7 @@ async function changeRunState({
   action,
   conflictMessage,
   data,
+  closeOpenAttempt,
 }: RunTransition & { scope: Scope; actor: Actor; id: string }) {
   const db = scopedDb(scope);
   const run = await db.jobRun.findFirst({ where: { id } });
@@ -82,6 +87,9 @@ async function changeRunState({
   const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.jobRun.updateMany({ where: { id, status: run.status }, data: data(run) });
     if (count === 0) throw new AppError("conflict", "The run changed while this request was handled; reload and try again");
+    if (closeOpenAttempt && run.status === "running") {
+      await tx.jobRunAttempt.updateMany({ where: { runId: id, status: "running" }, data: { status: closeOpenAttempt, finishedAt: new Date() } });
+    }
     await recordAudit(tx, {
       actor: { type: "user", userId: actor.userId },
       businessId: run.businessId,

@@ -1,12 +1,11 @@
 import { AppError } from "../errors";
 import { enqueueJob } from "../jobs/enqueue";
-import { IdempotencyConflictError } from "../jobs/errors";
+import { BusinessRefusesRunsError, IdempotencyConflictError } from "../jobs/errors";
 import { getJobDefinition } from "../jobs/registry";
 import type { JobDefinition } from "../jobs/define-job";
 import { mayTrigger } from "../jobs/trigger-permission";
 import type { Actor } from "../tenancy/actor";
 import type { AccessRole } from "../tenancy/resolve-access";
-import { scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import type { JobRunCreate, JobRunResponse } from "./schemas";
 import { serializeRun } from "./serialize";
@@ -45,10 +44,9 @@ export async function triggerJobRun({
       params.error.issues.map((issue) => ({ path: ["params", ...issue.path.map(String)].join("."), message: issue.message })),
     );
   }
-  const db = scopedDb(scope);
-  if (businessId) await assertBusinessAcceptsRuns(db, businessId);
-
-  const { id, created } = await enqueueJob({
+  // The business check, the insert and its audit are one transaction inside enqueueJob; the answer is
+  // the row it wrote, since a worker may claim the run the moment that transaction commits.
+  const { row, created } = await enqueueJob({
     job: definition,
     businessId,
     actorUserId: actor.userId,
@@ -59,11 +57,9 @@ export async function triggerJobRun({
     tags: input.tags,
     triggerSource: input.source ?? "api",
   }).catch((error: unknown) => {
-    if (error instanceof IdempotencyConflictError) throw new AppError("idempotency_conflict", error.message);
-    throw error;
+    throw asAppError(error);
   });
-  const run = await db.jobRun.findFirstOrThrow({ where: { id } });
-  return { run: serializeRun(run, scope), created };
+  return { run: serializeRun(row, scope), created };
 }
 
 function targetBusiness({
@@ -97,8 +93,13 @@ function targetBusiness({
   return businessId;
 }
 
-async function assertBusinessAcceptsRuns(db: ReturnType<typeof scopedDb>, businessId: string): Promise<void> {
-  const business = await db.business.findUnique({ where: { id: businessId }, select: { status: true } });
-  if (!business) throw new AppError("not_found", "Business not found");
-  if (business.status !== "active") throw new AppError("conflict", "This business is suspended; no new runs can be queued");
+/** The queue's refusals as the API answers them. */
+function asAppError(error: unknown): unknown {
+  if (error instanceof IdempotencyConflictError) return new AppError("idempotency_conflict", error.message);
+  if (error instanceof BusinessRefusesRunsError) {
+    return error.status === null
+      ? new AppError("not_found", "Business not found")
+      : new AppError("conflict", "This business is suspended; no new runs can be queued");
+  }
+  return error;
 }

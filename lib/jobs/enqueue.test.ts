@@ -35,7 +35,7 @@ describe("enqueueJob", () => {
     const again = await enqueueJob({ job: tenantJob, businessId: business.id, params: {}, idempotencyKey: "k1", triggerSource: "api" });
     const elsewhere = await enqueueJob({ job: tenantJob, businessId: other.id, params: {}, idempotencyKey: "k1", triggerSource: "api" });
     expect(first.created).toBe(true);
-    expect(again).toEqual({ id: first.id, businessId: business.id, created: false });
+    expect(again).toMatchObject({ id: first.id, businessId: business.id, created: false, row: { id: first.id } });
     expect(elsewhere.created).toBe(true);
     const row = await getDb().jobRun.findUniqueOrThrow({ where: { id: first.id } });
     expect(row).toMatchObject({ businessId: business.id, jobType: "test-noop", idempotencyKey: "k1", dedupeKey: `${business.id}:user:k1`, status: "queued", scope: "tenant" });

@@ -1,10 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
 import { recordAudit } from "../audit/record-audit";
 import { Prisma } from "../db/sql";
-import { ALL_BUSINESSES, businessScope, scopedDb, type Scope } from "../tenancy";
+import { ALL_BUSINESSES, businessScope, scopedDb, type ScopedDb } from "../tenancy";
 import type { JobDefinition } from "./define-job";
 import { dedupeKeyFor } from "./dedupe-key";
-import { FailClosedError, IdempotencyConflictError, PermanentJobError } from "./errors";
+import { BusinessRefusesRunsError, FailClosedError, IdempotencyConflictError, PermanentJobError } from "./errors";
 import { encodeTags } from "./run-tags";
 
 export type TriggerSource = "manual" | "api" | "schedule" | "cli" | "system";
@@ -33,82 +33,102 @@ export interface EnqueuedRun {
   businessId: string | null;
   /** false when the idempotency key matched a run that already existed */
   created: boolean;
+  /** The run as this call wrote it (or found it), read inside the transaction: a worker may claim it the moment it commits. */
+  row: JobRun;
 }
+
+type JobRun = Awaited<ReturnType<ScopedDb["jobRun"]["create"]>>;
+type Tx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];
 
 /**
  * Queues one run. A tenant job without a business is refused before anything is written, and so
  * is a business that does not exist or is suspended; the worker checks all of it again when the
- * run starts, because the business may change in between.
+ * run starts, because the business may change in between. The check, the insert and its audit
+ * record are one transaction of three statements.
  */
 export async function enqueueJob(options: EnqueueJobOptions): Promise<EnqueuedRun> {
   const { job, businessId } = options;
+  refuseMisplacedJob(job, businessId);
+  const params = parseParams(job, options.params);
+  const db = scopedDb(businessId ? businessScope(businessId) : ALL_BUSINESSES);
+  const dedupeKey = options.idempotencyKey
+    ? dedupeKeyFor({ businessId, idempotencyKey: options.idempotencyKey, triggerSource: options.triggerSource })
+    : null;
+  try {
+    const row = await db.$transaction(async (tx) => {
+      if (businessId) await assertBusinessAcceptsRuns(tx, businessId);
+      const created = await insertRun(tx, { options, params, dedupeKey });
+      await auditTrigger(tx, options, created.id);
+      return created;
+    });
+    return { id: row.id, businessId: row.businessId, created: true, row };
+  } catch (error) {
+    // Another process queued the same key first (two schedulers, a retried request): theirs wins.
+    if (dedupeKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const existing = await db.jobRun.findFirst({ where: { dedupeKey } });
+      if (existing) {
+        if (existing.jobType !== job.type || !sameParams(existing.params, params)) throw new IdempotencyConflictError(existing.id);
+        return { id: existing.id, businessId: existing.businessId, created: false, row: existing };
+      }
+    }
+    throw error;
+  }
+}
+
+function refuseMisplacedJob(job: JobDefinition, businessId: string | null): void {
   if (job.scope === "tenant" && !businessId) {
     throw new FailClosedError(`FAIL-CLOSED: "${job.type}" is a tenant job and needs a business id.`);
   }
   if (job.scope === "system" && businessId) {
     throw new FailClosedError(`"${job.type}" is a system job and cannot belong to a business.`);
   }
-  const parsed = job.params.safeParse(options.params ?? {});
+}
+
+function parseParams(job: JobDefinition, raw: unknown): unknown {
+  const parsed = job.params.safeParse(raw ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "params"}: ${issue.message}`);
     throw new PermanentJobError(`Invalid params for "${job.type}": ${issues.join("; ")}`);
   }
+  return parsed.data;
+}
 
-  const scope: Scope = businessId ? businessScope(businessId) : ALL_BUSINESSES;
-  const db = scopedDb(scope);
-  if (businessId) {
-    const business = await db.business.findUnique({ where: { id: businessId }, select: { status: true } });
-    if (!business) throw new FailClosedError(`FAIL-CLOSED: business ${businessId} does not exist.`);
-    if (business.status !== "active") throw new FailClosedError(`Business ${businessId} is ${business.status}; no runs can be queued.`);
-  }
+async function assertBusinessAcceptsRuns(tx: Tx, businessId: string): Promise<void> {
+  const business = await tx.business.findUnique({ where: { id: businessId }, select: { status: true } });
+  if (!business) throw new BusinessRefusesRunsError(businessId, null);
+  if (business.status !== "active") throw new BusinessRefusesRunsError(businessId, business.status);
+}
 
-  const dedupeKey = options.idempotencyKey
-    ? dedupeKeyFor({ businessId, idempotencyKey: options.idempotencyKey, triggerSource: options.triggerSource })
-    : null;
-  try {
-    const run = await db.$transaction(async (tx) => {
-      const created = await tx.jobRun.create({
-        data: {
-          businessId,
-          scope: job.scope,
-          jobType: job.type,
-          params: parsed.data as Prisma.InputJsonValue,
-          maxAttempts: job.maxAttempts,
-          priority: options.priority ?? 0,
-          ...(options.runAt ? { runAt: options.runAt } : {}),
-          idempotencyKey: options.idempotencyKey ?? null,
-          dedupeKey,
-          triggeredByUserId: options.actorUserId ?? null,
-          triggerSource: options.triggerSource,
-          parentRunId: options.parentRunId ?? null,
-          tags: encodeTags(options.tags),
-        },
-        select: { id: true, businessId: true },
-      });
-      await recordAudit(tx, {
-        actor: options.actorUserId ? { type: "user", userId: options.actorUserId } : { type: "system" },
-        businessId,
-        action: "run.triggered",
-        targetId: created.id,
-        details: { jobType: job.type, idempotencyKey: options.idempotencyKey ?? null, source: options.triggerSource },
-      });
-      return created;
-    });
-    return { ...run, created: true };
-  } catch (error) {
-    // Another process queued the same key first (two schedulers, a retried request): theirs wins.
-    if (dedupeKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const existing = await db.jobRun.findFirst({
-        where: { dedupeKey },
-        select: { id: true, businessId: true, jobType: true, params: true },
-      });
-      if (existing) {
-        if (existing.jobType !== job.type || !sameParams(existing.params, parsed.data)) throw new IdempotencyConflictError(existing.id);
-        return { id: existing.id, businessId: existing.businessId, created: false };
-      }
-    }
-    throw error;
-  }
+/** Inserts the run and returns the whole row as written. */
+function insertRun(tx: Tx, { options, params, dedupeKey }: { options: EnqueueJobOptions; params: unknown; dedupeKey: string | null }): Promise<JobRun> {
+  const { job } = options;
+  return tx.jobRun.create({
+    data: {
+      businessId: options.businessId,
+      scope: job.scope,
+      jobType: job.type,
+      params: params as Prisma.InputJsonValue,
+      maxAttempts: job.maxAttempts,
+      priority: options.priority ?? 0,
+      ...(options.runAt ? { runAt: options.runAt } : {}),
+      idempotencyKey: options.idempotencyKey ?? null,
+      dedupeKey,
+      triggeredByUserId: options.actorUserId ?? null,
+      triggerSource: options.triggerSource,
+      parentRunId: options.parentRunId ?? null,
+      tags: encodeTags(options.tags),
+    },
+  });
+}
+
+function auditTrigger(tx: Tx, options: EnqueueJobOptions, runId: string): Promise<void> {
+  return recordAudit(tx, {
+    actor: options.actorUserId ? { type: "user", userId: options.actorUserId } : { type: "system" },
+    businessId: options.businessId,
+    action: "run.triggered",
+    targetId: runId,
+    details: { jobType: options.job.type, idempotencyKey: options.idempotencyKey ?? null, source: options.triggerSource },
+  });
 }
 
 /** Params as stored (JSON) against params as parsed now; key order does not matter. */

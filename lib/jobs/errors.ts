@@ -28,3 +28,14 @@ export class IdempotencyConflictError extends Error {
     this.name = "IdempotencyConflictError";
   }
 }
+
+/** The run's business does not exist (`status` null) or does not accept new runs (suspended). */
+export class BusinessRefusesRunsError extends FailClosedError {
+  constructor(
+    readonly businessId: string,
+    readonly status: string | null,
+  ) {
+    super(status === null ? `FAIL-CLOSED: business ${businessId} does not exist.` : `Business ${businessId} is ${status}; no runs can be queued.`);
+    this.name = "BusinessRefusesRunsError";
+  }
+}

@@ -1,5 +1,5 @@
 import type { JobRegistry } from "../jobs/registry";
-import type { ClaimedRun, RunQueue } from "./claim";
+import type { ClaimedRun, RunQueue, RunStartFacts } from "./claim";
 import { describeError } from "./describe-error";
 import { startRun, type RunObserver, type RunOutcome, type RunningRun } from "./execute-run";
 import type { LeaseKeeper } from "./lease-keeper";
@@ -34,9 +34,16 @@ export class ActiveRuns {
     return this.running.size;
   }
 
-  launch(run: ClaimedRun): void {
+  /** Starts a claimed batch; the checks before each handler are answered for the whole batch in one query. */
+  launch(batch: ClaimedRun[]): void {
+    if (batch.length === 0) return;
+    const facts = this.options.queue.readStartFacts(batch);
+    for (const run of batch) this.start(run, facts.then((all) => all.get(run.id)));
+  }
+
+  private start(run: ClaimedRun, facts: Promise<RunStartFacts | undefined>): void {
     const { queue, leases, jobs, observer, onSettled, onSlotFreed, log } = this.options;
-    const running = startRun({ run, queue, leases, jobs, observer });
+    const running = startRun({ run, queue, leases, jobs, observer, facts });
     this.running.set(run.id, running);
     running.settled
       .then(

@@ -32,7 +32,7 @@ export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
         const batch = await queue.claim({ workerId, limit: free });
         metrics?.claimed(batch, (performance.now() - claimStarted) / 1000);
         // Launched even if a stop arrived meanwhile: these runs are ours now and MUST be settled.
-        for (const run of batch) runs.launch(run);
+        runs.launch(batch);
         claimed = batch.length;
         failures = 0;
       } catch (error) {

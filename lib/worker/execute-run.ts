@@ -2,7 +2,7 @@ import { computeBackoffMs } from "../jobs/backoff";
 import { isPermanentFailure } from "../jobs/errors";
 import { jobRegistry, type JobRegistry } from "../jobs/registry";
 import { currentTenantContext, runInTenantContext } from "../jobs/tenant-context";
-import type { AttemptOutcome, ClaimedRun, LogLevel, LogLine, RunFailure, RunQueue } from "./claim";
+import type { AttemptOutcome, ClaimedRun, LogLevel, LogLine, RunFailure, RunQueue, RunStartFacts } from "./claim";
 import type { LeaseKeeper } from "./lease-keeper";
 import { abortReasonOf, raceWithAbort, RunAbortedError } from "./run-abort";
 import { buildJobContext } from "./run-context";
@@ -32,6 +32,8 @@ export interface StartRunOptions {
   jobs?: JobRegistry;
   observer?: RunObserver;
   random?: () => number;
+  /** The start checks' facts, read with the rest of the claimed batch; read for this run alone when absent. */
+  facts?: Promise<RunStartFacts | undefined>;
 }
 
 export interface RunningRun {
@@ -62,6 +64,7 @@ export function startRun(options: StartRunOptions): RunningRun {
 
 async function executeAttempt(options: StartRunOptions, controller: AbortController): Promise<RunOutcome> {
   const { run, queue, observer, jobs = jobRegistry, random } = options;
+  const facts = options.facts ?? queue.readStartFacts([run]).then((all) => all.get(run.id));
   const lease = { runId: run.id, leaseId: run.leaseId };
   const log = new RunLog(queue, { runId: run.id, businessId: run.businessId, attempt: run.attempt }, (level, message) =>
     observer?.onLog?.(run, level, message),
@@ -69,7 +72,7 @@ async function executeAttempt(options: StartRunOptions, controller: AbortControl
 
   let checked;
   try {
-    checked = await checkRunMayStart({ run, jobs });
+    checked = checkRunMayStart({ run, jobs, facts: await facts });
   } catch (error) {
     log.error(messageOf(error));
     await log.close();

@@ -23,18 +23,9 @@ export async function rescueStaleRuns({
   const stale = await queue.findStaleRuns({ staleAfterMs, limit: batchSize });
   for (const run of stale) {
     const message = `The worker stopped responding (no heartbeat for over ${Math.round(staleAfterMs / 1000)} s); attempt ${run.attempt} was abandoned`;
+    // The run, its attempt and the log line that says what happened change together.
     const outcome = await queue.rescue({ ...run, staleAfterMs, message });
-    if (!outcome) continue;
-    summary[outcome] += 1;
-    await queue.appendLogs([
-      {
-        runId: run.runId,
-        businessId: run.businessId,
-        attempt: run.attempt,
-        level: "warn",
-        message: outcome === "requeued" ? `${message}; queued again` : `${message}; no attempts left, failed`,
-      },
-    ]);
+    if (outcome) summary[outcome] += 1;
   }
   return summary;
 }

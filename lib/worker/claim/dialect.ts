@@ -16,6 +16,8 @@ export interface QueueDialect {
   nowPlusMs(ms: number): Prisma.Sql;
   /** A fresh random token, evaluated once per updated row. */
   readonly newLeaseId: Prisma.Sql;
+  /** The next place in the claim order for a statement that leases one run: unique, and later than every place handed out before. */
+  readonly nextClaimSeq: Prisma.Sql;
   /** Marks up to `limit` runnable runs as running for this worker and returns them (RUN_COLUMNS). */
   claimRuns(options: ClaimStatementOptions): Prisma.Sql;
   /** Settings a worker applies once at start (SQLite: write-ahead log, so writers do not fsync a journal per commit and readers never block them). */

@@ -1,9 +1,13 @@
 import { Prisma } from "../../db/sql";
 import { RUN_COLUMNS } from "./claimed-run";
+import { leaseAssignments } from "./lease-columns";
 import type { ClaimStatementOptions, QueueDialect } from "./dialect";
 
 // The transaction's start time: one value for the whole statement, as in SQLite.
 const NOW = Prisma.sql`now()`;
+
+// A sequence, not MAX + 1: every claimed row gets its own number, also when claims run at the same time.
+const NEXT_CLAIM_SEQ = Prisma.sql`nextval('job_run_claim_order')`;
 
 /**
  * The same fair choice as the SQLite claim (see sqlite-dialect.ts), for many worker processes at
@@ -64,18 +68,7 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
       LIMIT ${limit}
       FOR UPDATE OF j SKIP LOCKED
     )
-    UPDATE job_runs SET
-      status = 'running',
-      attempt = job_runs.attempt + 1,
-      locked_by = ${workerId},
-      lease_id = replace(gen_random_uuid()::text, '-', ''),
-      started_at = ${NOW},
-      heartbeat_at = ${NOW},
-      finished_at = NULL,
-      progress = NULL,
-      progress_message = NULL,
-      claim_seq = (SELECT COALESCE(MAX(claim_seq), 0) + 1 FROM job_runs),
-      updated_at = ${NOW}
+    UPDATE job_runs SET ${leaseAssignments({ dialect: postgresDialect, workerId, claimSeq: NEXT_CLAIM_SEQ })}
     FROM picked
     WHERE job_runs.id = picked.id
     RETURNING ${RUN_COLUMNS_QUALIFIED}`;
@@ -89,6 +82,7 @@ export const postgresDialect: QueueDialect = {
   now: NOW,
   nowPlusMs: (ms) => Prisma.sql`(${NOW} + ${Math.round(ms)}::float8 * interval '1 millisecond')`,
   newLeaseId: Prisma.sql`replace(gen_random_uuid()::text, '-', '')`,
+  nextClaimSeq: NEXT_CLAIM_SEQ,
   claimRuns,
   prepareDatabase: [],
   toEpochMs: (value) => new Date(value as string | number | Date).getTime(),

@@ -1,9 +1,14 @@
 import { Prisma } from "../../db/sql";
 import { RUN_COLUMNS } from "./claimed-run";
+import { leaseAssignments } from "./lease-columns";
 import type { ClaimStatementOptions, QueueDialect } from "./dialect";
 
 // 'now' is fixed for the duration of one statement in SQLite, so every use in a statement agrees.
 const NOW = Prisma.sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
+
+// With one writer at a time, the largest place handed out so far plus the run's turn in its batch
+// is unique. A non-correlated subquery: SQLite evaluates it once per statement.
+const LAST_CLAIM_SEQ = Prisma.sql`(SELECT COALESCE(MAX(claim_seq), 0) FROM job_runs)`;
 
 /**
  * One statement, so the choice and the claim are atomic: SQLite runs writes one at a time, and a
@@ -18,6 +23,7 @@ const NOW = Prisma.sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
  * 3. Ties go to the business whose latest claim is oldest (claim_seq), then priority, then age. A
  *    business with 10,000 queued runs and one with 10 therefore take turns.
  * 4. businesses.max_concurrent_runs caps running + turn per business.
+ * 5. Each claimed run takes the next place in the claim order, in the order it was picked.
  *
  * Orphans (tenant runs without a business) are never claimed: they wait for an owner.
  */
@@ -56,24 +62,20 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
       LEFT JOIN running rn ON rn.business_id IS c.business_id
       LEFT JOIN businesses b ON b.id = c.business_id
       WHERE b.max_concurrent_runs IS NULL OR COALESCE(rn.n, 0) + c.turn <= b.max_concurrent_runs
-    )
-    UPDATE job_runs SET
-      status = 'running',
-      attempt = attempt + 1,
-      locked_by = ${workerId},
-      lease_id = lower(hex(randomblob(16))),
-      started_at = ${NOW},
-      heartbeat_at = ${NOW},
-      finished_at = NULL,
-      progress = NULL,
-      progress_message = NULL,
-      claim_seq = (SELECT COALESCE(MAX(claim_seq), 0) + 1 FROM job_runs),
-      updated_at = ${NOW}
-    WHERE id IN (
-      SELECT id FROM eligible
+    ),
+    -- Materialized: computed once, before the update changes the running counts it reads.
+    picked AS MATERIALIZED (
+      SELECT id, ROW_NUMBER() OVER (ORDER BY share, last_served NULLS FIRST, priority DESC, run_at, id) AS turn_taken
+      FROM eligible
       ORDER BY share, last_served NULLS FIRST, priority DESC, run_at, id
       LIMIT ${limit}
     )
+    UPDATE job_runs SET ${leaseAssignments({
+      dialect: sqliteDialect,
+      workerId,
+      claimSeq: Prisma.sql`${LAST_CLAIM_SEQ} + (SELECT picked.turn_taken FROM picked WHERE picked.id = job_runs.id)`,
+    })}
+    WHERE id IN (SELECT id FROM picked)
     RETURNING ${RUN_COLUMNS}`;
 }
 
@@ -82,6 +84,7 @@ export const sqliteDialect: QueueDialect = {
   now: NOW,
   nowPlusMs: (ms) => Prisma.sql`(${NOW} + ${Math.round(ms)})`,
   newLeaseId: Prisma.sql`lower(hex(randomblob(16)))`,
+  nextClaimSeq: Prisma.sql`(${LAST_CLAIM_SEQ} + 1)`,
   claimRuns,
   // Persistent for the database file: every connection, the web app's included, uses it from then on.
   prepareDatabase: [Prisma.sql`PRAGMA journal_mode = WAL`],

@@ -1,0 +1,31 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTriggerCallers } from "../../test-support/trigger-callers";
+import { installStatementTrace, traceStatements } from "../../test-support/statement-trace";
+import { useTempDatabase } from "../../test-support/use-temp-database";
+import { triggerJobRun } from "./trigger-service";
+
+/**
+ * Trigger to start includes the API's enqueue: each statement is a round trip the run waits for.
+ * The checks, the insert and its audit record go in one transaction; the answer is the row the
+ * insert returned, not a second read.
+ */
+
+useTempDatabase();
+
+beforeAll(() => {
+  installStatementTrace();
+});
+
+describe("triggering a run", () => {
+  it("checks the business, inserts the run and audits it in three statements, answering with the row it wrote", async () => {
+    const { business, admin } = await createTriggerCallers();
+    let result: Awaited<ReturnType<typeof triggerJobRun>> | undefined;
+    const statements = await traceStatements(async () => {
+      result = await triggerJobRun({ ...admin, input: { jobType: "export-report", params: { days: 7 }, tags: ["nightly"] } });
+    });
+
+    expect(statements.map((statement) => statement.sql.trim().split(/\s+/)[0]?.toUpperCase())).toEqual(["SELECT", "INSERT", "INSERT"]);
+    expect(result?.created).toBe(true);
+    expect(result?.run).toMatchObject({ businessId: business.id, jobType: "export-report", status: "queued", attempt: 0, tags: ["nightly"] });
+  });
+});
