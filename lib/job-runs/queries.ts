@@ -2,7 +2,6 @@ import { Prisma } from "../db/sql";
 import { sqlDialect } from "../db/sql-dialect";
 import type { RunCursor } from "./cursor";
 import type { JobRunFilters } from "./schemas";
-import { tagPattern } from "../jobs/run-tags";
 
 type BusinessFilter = JobRunFilters["businessId"];
 
@@ -22,25 +21,23 @@ export function businessFilterSql(filter: BusinessFilter): Prisma.Sql {
 }
 
 /**
- * The conditions of a run list in SQL, for a query that already holds the scope's condition.
- * Text filters match literally: `%`, `_` and `\` in `q` or `tag` are escaped for LIKE, with the
- * escape character named, so both databases read them the same way.
+ * The conditions of a run list in SQL, for a query that already holds the scope's condition;
+ * the search text is resolved apart (see run-search.ts) and added per index path. Every operator
+ * that reaches job_runs or job_run_tags is leakproof (equality, IN, ordering comparisons), so
+ * row-level security on PostgreSQL keeps each condition's index and statistics.
  */
 export function runListConditions(filters: JobRunFilters, cursor?: RunCursor): Prisma.Sql {
-  const { time, name } = sqlDialect();
+  const { time, withoutIndex } = sqlDialect();
   const and: Prisma.Sql[] = [businessFilterSql(filters.businessId)];
-  if (filters.status?.length) and.push(Prisma.sql`status IN (${Prisma.join(filters.status)})`);
+  // SQLite would otherwise pick the status index and sort every run of that status; walking the
+  // newest-first index reads status from the index entries and stops at the page's end.
+  if (filters.status?.length) and.push(Prisma.sql`${withoutIndex(Prisma.raw("status"))} IN (${Prisma.join(filters.status)})`);
   if (filters.jobType) and.push(Prisma.sql`job_type = ${filters.jobType}`);
-  if (filters.tag) and.push(Prisma.sql`tags LIKE ${`%${escapeLike(tagPattern(filters.tag))}%`} ESCAPE '\\'`);
+  for (const tag of filters.tag ?? []) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM job_run_tags t WHERE t.run_id = job_runs.id AND t.tag = ${tag})`);
+  }
   if (filters.from) and.push(Prisma.sql`created_at >= ${time(filters.from)}`);
   if (filters.to) and.push(Prisma.sql`created_at <= ${time(filters.to)}`);
-  if (filters.q) {
-    // SQLite's LIKE already ignores ASCII case; PostgreSQL's needs ILIKE.
-    const like = Prisma.raw(name === "sqlite" ? "LIKE" : "ILIKE");
-    and.push(
-      Prisma.sql`(id LIKE ${`${escapeLike(filters.q.toLowerCase())}%`} ESCAPE '\\' OR job_type ${like} ${`%${escapeLike(filters.q)}%`} ESCAPE '\\')`,
-    );
-  }
   if (cursor) {
     // The first condition is implied by the second; spelled out, it bounds the index range, so a
     // deep page starts at the cursor instead of filtering its way there from the newest run.
@@ -49,9 +46,3 @@ export function runListConditions(filters: JobRunFilters, cursor?: RunCursor): P
   }
   return Prisma.join(and, " AND ");
 }
-
-/** Text for LIKE that matches itself only: the wildcards and the escape character are escaped. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
