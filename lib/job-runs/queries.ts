@@ -33,8 +33,11 @@ export function runListConditions(filters: JobRunFilters, cursor?: RunCursor): P
   // newest-first index reads status from the index entries and stops at the page's end.
   if (filters.status?.length) and.push(Prisma.sql`${withoutIndex(Prisma.raw("status"))} IN (${Prisma.join(filters.status)})`);
   if (filters.jobType) and.push(Prisma.sql`job_type = ${filters.jobType}`);
+  // One probe of the (run_id, tag) key per run read in newest-first order, up to the page's end.
+  // LIMIT 1 keeps SQLite from turning EXISTS into a join, for which it first builds a Bloom
+  // filter from a full pass over job_run_tags; PostgreSQL drops the LIMIT of an EXISTS.
   for (const tag of filters.tag ?? []) {
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM job_run_tags t WHERE t.run_id = job_runs.id AND t.tag = ${tag})`);
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM job_run_tags t WHERE t.run_id = job_runs.id AND t.tag = ${tag} LIMIT 1)`);
   }
   if (filters.from) and.push(Prisma.sql`created_at >= ${time(filters.from)}`);
   if (filters.to) and.push(Prisma.sql`created_at <= ${time(filters.to)}`);

@@ -95,7 +95,7 @@ const LIST_FILTERS: { label: string; filters: JobRunFilters; keep: (run: JobRun)
     keep: (run) => run.createdAt.getTime() >= NOW - 10 * 86400_000 && run.createdAt.getTime() <= NOW - 3 * 86400_000,
   },
   { label: "search on type", filters: { q: "REMINDER" }, keep: (run) => run.jobType.includes("reminder") },
-  { label: "two tags", filters: { tag: ["priority", "manual"] }, keep: (run) => hasTags(run, "priority", "manual") },
+  { label: "two tags", filters: { tag: ["manual", "priority"] }, keep: (run) => hasTags(run, "manual", "priority") },
   { label: "two tags never together", filters: { tag: ["nightly", "manual"] }, keep: (run) => hasTags(run, "nightly", "manual") },
   { label: "search on a run id prefix", filters: { q: "4" }, keep: (run) => searchMatches(run, "4") },
   { label: "search on type or id prefix", filters: { q: "B" }, keep: (run) => searchMatches(run, "B") },
