@@ -1,6 +1,6 @@
 import { authorizeBusinessFilter } from "../tenancy/business-filter";
 import { Prisma } from "../db/sql";
-import { queryScoped, scopedDb } from "../tenancy/scoped-db";
+import { businessCondition, queryScoped, scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames } from "./run-names";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -27,7 +27,7 @@ export async function listJobRuns({
   const businessId = authorizeBusinessFilter(scope, filters.businessId);
   const db = scopedDb(scope);
   // The page is chosen in SQL, then read whole.
-  const conditions = runListConditions({ ...filters, businessId }, cursor ? decodeCursor(cursor) : undefined);
+  const conditions = runListConditions({ ...filters, businessId }, cursor ? decodeCursor(cursor) : undefined, businessCondition(scope, "t"));
   const paths = filters.q ? searchConditions(await resolveRunSearch(scope, filters.q)) : [Prisma.sql`1 = 1`];
   if (paths.length === 0) return { runs: [], nextCursor: null };
   const ids = await queryScoped<{ id: string }>(scope, (tenant) => pageOfIds(tenant, conditions, paths, limit + 1));
