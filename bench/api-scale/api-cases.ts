@@ -56,7 +56,7 @@ async function casesFor(actor: ApiActor, scope: Scope, now: number, oneBusiness?
     list(`list, page ${DEEP_PAGE} (cursor)`, {}, walk.cursor),
     list("list, status=failed", { status: ["failed"] }),
     list("list, jobType=export-report", { jobType: "export-report" }),
-    list(`list, tag=${RARE_TAG}`, { tag: RARE_TAG }),
+    list(`list, tag=${RARE_TAG}`, { tag: [RARE_TAG] }),
     list("list, 7-day range 3 months back", { from: new Date(now - 97 * DAY), to: new Date(now - 90 * DAY) }),
     list("list, q=calendar (job type)", { q: "calendar" }),
     list("list, q=run id prefix", { q: idPrefix }),

@@ -67,6 +67,25 @@ test("[http] q and tag match %, _ and \\ literally", async () => {
   expect((await nightly.json()).runs.length).toBeGreaterThan(0);
 });
 
+test("[http] several tags must all match, as a comma list or repeated, and a run id prefix finds its run", async () => {
+  const ids = async (query: string) => {
+    const response = await contexts.acmeMember!.get(`/api/job-runs?${query}`);
+    expect(response.status(), query).toBe(200);
+    return (await response.json()).runs as { id: string; tags: string[] }[];
+  };
+  const both = await ids("tag=manual,priority");
+  expect(both.length).toBeGreaterThan(0);
+  for (const run of both) expect(run.tags).toEqual(expect.arrayContaining(["manual", "priority"]));
+  expect((await ids("tag=priority&tag=manual")).map((run) => run.id)).toEqual(both.map((run) => run.id));
+  expect(await ids("tag=nightly,manual")).toEqual([]);
+  expect((await ids(`q=${acmeRun.slice(0, 8).toUpperCase()}`)).map((run) => run.id)).toContain(acmeRun);
+  expect((await ids(`q=${birchRun.slice(0, 8)}`)).map((run) => run.id)).not.toContain(birchRun);
+
+  const empty = await contexts.acmeMember!.get("/api/job-runs?tag=manual,,priority");
+  expect(empty.status()).toBe(400);
+  expect((await empty.json()).error.code).toBe("bad_request");
+});
+
 test("[http] a body over the limit is refused with 413 in the error shape", async () => {
   const response = await contexts.acmeMember!.post("/api/job-runs", {
     headers: { "content-type": "application/json" },

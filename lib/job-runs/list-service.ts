@@ -1,10 +1,11 @@
 import { authorizeBusinessFilter } from "../tenancy/business-filter";
 import { Prisma } from "../db/sql";
-import { queryScoped, scopedDb } from "../tenancy/scoped-db";
+import { businessCondition, queryScoped, scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames } from "./run-names";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { businessFilterWhere, runListConditions } from "./queries";
+import { resolveRunSearch, searchConditions } from "./run-search";
 import type { JobRunFilters, JobRunResponse } from "./schemas";
 
 export interface JobRunPage {
@@ -25,12 +26,11 @@ export async function listJobRuns({
 }): Promise<JobRunPage> {
   const businessId = authorizeBusinessFilter(scope, filters.businessId);
   const db = scopedDb(scope);
-  // The page is chosen in SQL (Prisma's text filters cannot escape LIKE wildcards), then read whole.
-  const conditions = runListConditions({ ...filters, businessId }, cursor ? decodeCursor(cursor) : undefined);
-  const ids = await queryScoped<{ id: string }>(
-    scope,
-    (tenant) => Prisma.sql`SELECT id FROM job_runs WHERE ${tenant} AND ${conditions} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`,
-  );
+  // The page is chosen in SQL, then read whole.
+  const conditions = runListConditions({ ...filters, businessId }, cursor ? decodeCursor(cursor) : undefined, businessCondition(scope, "t"));
+  const paths = filters.q ? searchConditions(await resolveRunSearch(scope, filters.q)) : [Prisma.sql`1 = 1`];
+  if (paths.length === 0) return { runs: [], nextCursor: null };
+  const ids = await queryScoped<{ id: string }>(scope, (tenant) => pageOfIds(tenant, conditions, paths, limit + 1));
   const byId = new Map((await db.jobRun.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map((run) => [run.id, run]));
   const rows = ids.flatMap(({ id }) => byId.get(id) ?? []);
   const page = rows.slice(0, limit);
@@ -39,6 +39,18 @@ export async function listJobRuns({
     runs: await serializeRunsWithNames(scope, db, page),
     nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
   };
+}
+
+/**
+ * One newest-first page per search path, merged in the same order: each path keeps its own
+ * index (a job-type list, an id range), which one OR of both would rule out for either.
+ */
+function pageOfIds(tenant: Prisma.Sql, conditions: Prisma.Sql, paths: Prisma.Sql[], take: number): Prisma.Sql {
+  const page = (path: Prisma.Sql) =>
+    Prisma.sql`SELECT id, created_at FROM job_runs WHERE ${tenant} AND ${conditions} AND ${path} ORDER BY created_at DESC, id DESC LIMIT ${take}`;
+  if (paths.length === 1) return page(paths[0]!);
+  const parts = paths.map((path, index) => Prisma.sql`SELECT id, created_at FROM (${page(path)}) AS ${Prisma.raw(`path${index}`)}`);
+  return Prisma.sql`${Prisma.join(parts, " UNION ")} ORDER BY created_at DESC, id DESC LIMIT ${take}`;
 }
 
 const ACTIVE_PAGE = 100;

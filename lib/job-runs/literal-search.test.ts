@@ -32,9 +32,9 @@ describe("text filters match literally", () => {
       { filters: { q: "t_d" }, expected: [ids.underscore] },
       { filters: { q: "\\" }, expected: [ids.backslash] },
       { filters: { q: "REPORTXDAILY" }, expected: [ids.plain] },
-      { filters: { tag: "nightl_" }, expected: [ids.tagged] },
-      { filters: { tag: "nightly" }, expected: [ids.plain] },
-      { filters: { tag: "_" }, expected: [] },
+      { filters: { tag: ["nightl_"] }, expected: [ids.tagged] },
+      { filters: { tag: ["nightly"] }, expected: [ids.plain] },
+      { filters: { tag: ["_"] }, expected: [] },
     ];
     for (const scope of [businessScope(business.id), ALL_BUSINESSES]) {
       for (const { filters, expected } of cases) {

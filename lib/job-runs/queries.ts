@@ -2,7 +2,6 @@ import { Prisma } from "../db/sql";
 import { sqlDialect } from "../db/sql-dialect";
 import type { RunCursor } from "./cursor";
 import type { JobRunFilters } from "./schemas";
-import { tagPattern } from "../jobs/run-tags";
 
 type BusinessFilter = JobRunFilters["businessId"];
 
@@ -14,33 +13,39 @@ export function businessFilterWhere(filter: BusinessFilter): Prisma.JobRunWhereI
   return { businessId: filter };
 }
 
-export function businessFilterSql(filter: BusinessFilter): Prisma.Sql {
+/** On job_runs, or on the tag rows (alias t), which have the business but not the scope column. */
+export function businessFilterSql(filter: BusinessFilter, tagAlias?: "t"): Prisma.Sql {
   if (filter === undefined) return Prisma.sql`1 = 1`;
+  if (tagAlias) return filter === "system" || filter === "orphan" ? Prisma.sql`t.business_id IS NULL` : Prisma.sql`t.business_id = ${filter}`;
   if (filter === "system") return Prisma.sql`business_id IS NULL AND scope = 'system'`;
   if (filter === "orphan") return Prisma.sql`business_id IS NULL AND scope = 'tenant'`;
   return Prisma.sql`business_id = ${filter}`;
 }
 
 /**
- * The conditions of a run list in SQL, for a query that already holds the scope's condition.
- * Text filters match literally: `%`, `_` and `\` in `q` or `tag` are escaped for LIKE, with the
- * escape character named, so both databases read them the same way.
+ * The conditions of a run list in SQL, for a query that already holds the scope's condition;
+ * the search text is resolved apart (see run-search.ts) and added per index path. Every operator
+ * that reaches job_runs or job_run_tags is leakproof (equality, IN, ordering comparisons), so
+ * row-level security on PostgreSQL keeps each condition's index and statistics.
  */
-export function runListConditions(filters: JobRunFilters, cursor?: RunCursor): Prisma.Sql {
-  const { time, name } = sqlDialect();
+export function runListConditions(filters: JobRunFilters, cursor?: RunCursor, tagScope: Prisma.Sql = Prisma.sql`1 = 1`): Prisma.Sql {
+  const { time, withoutIndex } = sqlDialect();
   const and: Prisma.Sql[] = [businessFilterSql(filters.businessId)];
-  if (filters.status?.length) and.push(Prisma.sql`status IN (${Prisma.join(filters.status)})`);
+  // SQLite would otherwise pick the status index and sort every run of that status; walking the
+  // newest-first index reads status from the index entries and stops at the page's end.
+  if (filters.status?.length) and.push(Prisma.sql`${withoutIndex(Prisma.raw("status"))} IN (${Prisma.join(filters.status)})`);
   if (filters.jobType) and.push(Prisma.sql`job_type = ${filters.jobType}`);
-  if (filters.tag) and.push(Prisma.sql`tags LIKE ${`%${escapeLike(tagPattern(filters.tag))}%`} ESCAPE '\\'`);
+  // A tag row has its run's business. Naming it (the scope's, `tagScope` on alias t, and the
+  // filter's) lets PostgreSQL start from the (business_id, tag) index when that is cheaper than
+  // probing the (run_id, tag) key of each run read newest first. LIMIT 1 keeps SQLite from turning
+  // EXISTS into a join, for which it builds a Bloom filter from a full pass over job_run_tags;
+  // PostgreSQL drops the LIMIT of an EXISTS.
+  for (const tag of filters.tag ?? []) {
+    const tagBusiness = businessFilterSql(filters.businessId, "t");
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM job_run_tags t WHERE t.run_id = job_runs.id AND t.tag = ${tag} AND ${tagScope} AND ${tagBusiness} LIMIT 1)`);
+  }
   if (filters.from) and.push(Prisma.sql`created_at >= ${time(filters.from)}`);
   if (filters.to) and.push(Prisma.sql`created_at <= ${time(filters.to)}`);
-  if (filters.q) {
-    // SQLite's LIKE already ignores ASCII case; PostgreSQL's needs ILIKE.
-    const like = Prisma.raw(name === "sqlite" ? "LIKE" : "ILIKE");
-    and.push(
-      Prisma.sql`(id LIKE ${`${escapeLike(filters.q.toLowerCase())}%`} ESCAPE '\\' OR job_type ${like} ${`%${escapeLike(filters.q)}%`} ESCAPE '\\')`,
-    );
-  }
   if (cursor) {
     // The first condition is implied by the second; spelled out, it bounds the index range, so a
     // deep page starts at the cursor instead of filtering its way there from the newest run.
@@ -49,9 +54,3 @@ export function runListConditions(filters: JobRunFilters, cursor?: RunCursor): P
   }
   return Prisma.join(and, " AND ");
 }
-
-/** Text for LIKE that matches itself only: the wildcards and the escape character are escaped. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-

@@ -35,10 +35,16 @@ const StatusList = z
   .transform((value) => value.split(",").map((status) => status.trim()).filter(Boolean))
   .pipe(z.array(z.enum(RUN_STATUSES)).max(RUN_STATUSES.length));
 
+/** One tag, or several (a comma list or a repeated `tag`): a run must carry all of them. */
+const TagList = z
+  .string()
+  .transform((value) => [...new Set(value.split(",").map((tag) => tag.trim()))])
+  .pipe(z.array(Tag).min(1).max(10));
+
 const JobRunFilterFields = z.object({
   status: StatusList.optional(),
   jobType: z.string().trim().min(1).max(64).optional(),
-  tag: Tag.optional(),
+  tag: TagList.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   q: z.string().trim().min(1).max(100).optional(),

@@ -1,4 +1,7 @@
-/** Tags are stored as ",a,b," so that one tag matches exactly with a LIKE on ",tag,". */
+/**
+ * Tags are stored on the run as ",a,b," for display; the database splits them into job_run_tags
+ * rows as the run is written (see the run_tags migration), and filters read those rows.
+ */
 export function encodeTags(tags: readonly string[] | undefined): string {
   const unique = [...new Set(tags ?? [])];
   return unique.length ? `,${unique.join(",")},` : "";
@@ -6,8 +9,4 @@ export function encodeTags(tags: readonly string[] | undefined): string {
 
 export function decodeTags(stored: string): string[] {
   return stored.split(",").filter(Boolean);
-}
-
-export function tagPattern(tag: string): string {
-  return `,${tag},`;
 }

@@ -7,18 +7,19 @@ import { useDemoTemplate } from "../../../test-support/orphans/demo-template";
 
 const { freshDatabase } = useDemoTemplate();
 
-function childrenOf(db: TestClient, table: "job_run_attempts" | "job_run_logs", runIds: string[]) {
+function childrenOf(db: TestClient, table: "job_run_attempts" | "job_run_logs" | "job_run_tags", runIds: string[]) {
   return db.$queryRaw<{ business_id: string | null }[]>(
     Prisma.sql`SELECT business_id FROM ${Prisma.raw(table)} WHERE run_id IN (${Prisma.join(runIds)})`,
   );
 }
 
 describe("orphans assign", () => {
-  it("assigns the given orphans with their attempts and logs, audited, and leaves the other orphans alone", async () => {
+  it("assigns the given orphans with their attempts, logs and tags, audited, and leaves the other orphans alone", async () => {
     const { database, db } = await freshDatabase();
     const acme = await businessId(db, "acme");
     const orphans = await orphanIds(db);
     const chosen = orphans.slice(0, 3);
+    await db.jobRun.updateMany({ where: { id: { in: chosen } }, data: { tags: ",nightly,priority," } });
     const othersBefore = await runs(db, { id: { notIn: chosen } });
     expect((await childrenOf(db, "job_run_attempts", chosen)).length).toBeGreaterThan(0);
 
@@ -26,7 +27,7 @@ describe("orphans assign", () => {
 
     expect(result.code).toBe(0);
     expect(await runs(db, { businessId: acme, id: { in: chosen } })).toHaveLength(3);
-    for (const table of ["job_run_attempts", "job_run_logs"] as const) {
+    for (const table of ["job_run_attempts", "job_run_logs", "job_run_tags"] as const) {
       const rows = await childrenOf(db, table, chosen);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((row) => row.business_id === acme)).toBe(true);

@@ -53,6 +53,8 @@ describe("orphans delete", () => {
       await count(db, Prisma.sql`SELECT COUNT(*) FROM job_run_attempts WHERE business_id IS NULL AND run_id IN (SELECT id FROM job_runs WHERE scope = 'tenant')`),
     ).toBeGreaterThan(0);
     const attemptsOfOthers = await db.jobRunAttempt.count({ where: { run: NOT_ORPHANS } });
+    expect(await db.jobRunTag.count({ where: { businessId: null, run: ORPHANS } })).toBeGreaterThan(0);
+    const tagsOfOthers = await db.jobRunTag.count({ where: { run: NOT_ORPHANS } });
 
     const result = await runCli({ args: ["delete", "--yes", "--batch-size", "3"], database });
 
@@ -64,7 +66,9 @@ describe("orphans delete", () => {
     const orphanChildren = (table: string) => Prisma.sql`SELECT COUNT(*) FROM ${Prisma.raw(table)} WHERE run_id NOT IN (SELECT id FROM job_runs)`;
     expect(await count(db, orphanChildren("job_run_attempts"))).toBe(0);
     expect(await count(db, orphanChildren("job_run_logs"))).toBe(0);
+    expect(await count(db, orphanChildren("job_run_tags"))).toBe(0);
     expect(await count(db, Prisma.sql`SELECT COUNT(*) FROM job_run_attempts`)).toBe(attemptsOfOthers);
+    expect(await db.jobRunTag.count()).toBe(tagsOfOthers);
 
     const audit = await auditEvents(db, "orphans.deleted");
     expect(audit).toHaveLength(Math.ceil(orphans.length / 3));
