@@ -61,7 +61,12 @@ export function canaryValues(model: CanaryModel, side: Side, parents: Map<string
   const data: Record<string, unknown> = {};
   const foreignKeys = new Map(model.relations.filter((r) => r.foreignKey).map((r) => [r.foreignKey!, r.target]));
   for (const { name, type } of model.scalars) {
-    if (name === "id" || skip.includes(name)) continue;
+    if (skip.includes(name)) continue;
+    // A string id is given, not left to a default: some models (workers) name their own.
+    if (name === "id") {
+      if (type === "String") data.id = randomUUID();
+      continue;
+    }
     const parent = foreignKeys.get(name);
     if (parent !== undefined) {
       const row = parents.get(parent);
