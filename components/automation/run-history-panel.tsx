@@ -7,10 +7,10 @@ import { LoadingState } from "@/components/ui/loading-state";
 import { Panel } from "@/components/ui/panel";
 import { useJobRunsQuery } from "@/lib/client/job-runs";
 import { dateRangeError, hasListFilters, toListFilters, type RunView } from "@/lib/client/run-view";
-import { formatCount } from "./format";
 import { useMe } from "./me-context";
 import { RunFilters } from "./run-filters";
 import { RunHistoryTable } from "./run-history-table";
+import { describeShownRuns } from "./run-total";
 import styles from "./run-history-panel.module.css";
 
 interface RunHistoryPanelProps {
@@ -26,12 +26,23 @@ export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPane
   // An impossible date range is explained next to the fields instead of being sent.
   const runs = useJobRunsQuery(filters, { enabled: !dateRangeError(view) });
   const rows = runs.data?.pages.flatMap((page) => page.runs) ?? [];
+  const total = runs.data?.pages[0]?.total;
+  const shown = describeShownRuns(rows.length, total);
 
   return (
     <Panel
       title="Run history"
-      description="Newest first. Filters are kept in the address, so you can share or reload this view."
-      actions={runs.isFetching && !runs.isPending ? <span className={styles.refreshing} role="status">Updating…</span> : null}
+      description={`${view.order === "oldest" ? "Oldest" : "Newest"} first. Filters are kept in the address, so you can share or reload this view.`}
+      actions={
+        <>
+          {rows.length ? <span className={styles.total}>{shown}</span> : null}
+          {runs.isFetching && !runs.isPending ? (
+            <span className={styles.refreshing} role="status">
+              Updating…
+            </span>
+          ) : null}
+        </>
+      }
       flush
     >
       <RunFilters view={view} onChange={onViewChange} jobTypes={jobTypes} />
@@ -44,15 +55,21 @@ export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPane
       ) : null}
       {rows.length ? (
         <>
-          <RunHistoryTable runs={rows} showBusiness={isSystemAdmin} currentUserId={me.user.id} />
+          <RunHistoryTable
+            runs={rows}
+            showBusiness={isSystemAdmin}
+            currentUserId={me.user.id}
+            order={view.order}
+            onOrderChange={(order) => onViewChange({ order })}
+          />
           <div className={styles.footer}>
             <span aria-live="polite">
-              Showing {formatCount(rows.length)} {rows.length === 1 ? "run" : "runs"}
+              Showing {shown}
               {runs.hasNextPage ? "" : " · end of history"}
             </span>
             {runs.hasNextPage ? (
               <Button onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
-                {runs.isFetchingNextPage ? "Loading…" : "Load older runs"}
+                {runs.isFetchingNextPage ? "Loading…" : view.order === "oldest" ? "Load newer runs" : "Load older runs"}
               </Button>
             ) : null}
           </div>

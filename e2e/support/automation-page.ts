@@ -11,7 +11,7 @@ import { newSignedInContext } from "./sign-in";
 export const SCREENSHOT_DIR = "test-results/screenshots";
 
 export function historyTable(page: Page): Locator {
-  return page.getByRole("table", { name: "Job runs, newest first" });
+  return page.getByRole("table", { name: /^Job runs, (newest|oldest) first$/ });
 }
 
 export function historyRows(page: Page): Locator {

@@ -1,0 +1,11 @@
+import type { RunTotal } from "@/lib/client/job-run-schemas";
+import { formatCount } from "./format";
+
+/** "1–50 of 4,210", or "of 10,000+" when the count stopped at its cap. */
+export function describeShownRuns(shown: number, total: RunTotal | undefined): string {
+  if (shown === 0) return "No runs";
+  const range = `${formatCount(1)}–${formatCount(shown)}`;
+  if (!total) return `${range} ${shown === 1 ? "run" : "runs"}`;
+  const of = total.atLeast ? `${formatCount(total.count)}+` : formatCount(Math.max(total.count, shown));
+  return `${range} of ${of}`;
+}
