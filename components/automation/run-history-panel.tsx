@@ -6,8 +6,9 @@ import { ErrorState } from "@/components/ui/error-state";
 import { LoadingState } from "@/components/ui/loading-state";
 import { Panel } from "@/components/ui/panel";
 import { useJobRunsQuery } from "@/lib/client/job-runs";
-import { dateRangeError, hasListFilters, toListFilters, type RunView } from "@/lib/client/run-view";
+import { countListFilters, dateRangeError, hasListFilters, toListFilters, type RunView } from "@/lib/client/run-view";
 import { useMe } from "./me-context";
+import { PhoneFiltersToggle } from "./phone-filters-toggle";
 import { RunFilters } from "./run-filters";
 import { RunHistoryTable } from "./run-history-table";
 import { describeShownRuns } from "./run-total";
@@ -45,7 +46,9 @@ export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPane
       }
       flush
     >
-      <RunFilters view={view} onChange={onViewChange} jobTypes={jobTypes} />
+      <PhoneFiltersToggle activeCount={countListFilters(view)}>
+        <RunFilters view={view} onChange={onViewChange} jobTypes={jobTypes} />
+      </PhoneFiltersToggle>
       {runs.isPending && runs.fetchStatus !== "idle" ? <LoadingState label="Loading runs…" /> : null}
       {runs.isError ? <ErrorState title="Could not load runs" error={runs.error} onRetry={() => void runs.refetch()} /> : null}
       {runs.isSuccess && !rows.length ? (

@@ -76,6 +76,11 @@ export function hasListFilters(view: RunView): boolean {
   return Boolean(view.statuses.length || view.jobType || view.tag || view.from || view.to || view.q);
 }
 
+/** How many of the list's filters are set (a date range counts once). */
+export function countListFilters(view: RunView): number {
+  return [view.statuses.length > 0, view.jobType, view.tag, view.from || view.to, view.q].filter(Boolean).length;
+}
+
 /** A message when the date range cannot match anything, else null. */
 export function dateRangeError(view: Pick<RunView, "from" | "to">): string | null {
   return view.from && view.to && view.from > view.to ? "The start date is after the end date." : null;
