@@ -129,3 +129,27 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   await testInfo.attach(name, { body: image, contentType: "image/png" });
   return file;
 }
+
+type RunEventWindow = Window & { runEventIds?: string[] };
+
+/**
+ * Notes the id of every `run` event the page's event stream delivers, from inside the page, so a
+ * test can tell a pushed change from one the page found by polling. Call before `goto`.
+ */
+export async function recordPushedRunEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const recorder = window as RunEventWindow;
+    recorder.runEventIds = [];
+    const Original = window.EventSource;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener("run", (event) => recorder.runEventIds!.push((JSON.parse((event as MessageEvent<string>).data) as { id: string }).id));
+      }
+    };
+  });
+}
+
+export async function pushedRunEventIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as RunEventWindow).runEventIds ?? []);
+}

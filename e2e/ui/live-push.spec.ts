@@ -1,6 +1,6 @@
 import { test } from "../support/test";
 import { expect } from "../support/ui-expect";
-import { historyRow, historyRows } from "../support/automation-page";
+import { historyRow, historyRows, pushedRunEventIds, recordPushedRunEvents } from "../support/automation-page";
 import { contextFor } from "../support/contexts";
 import { storageStatePath } from "../support/roles";
 
@@ -18,6 +18,7 @@ test.describe("live updates", () => {
   test("[automation] a run another user triggers through the API is pushed to the idle page", async ({ page }, testInfo) => {
     test.skip(!PUSHES, "Only PostgreSQL pushes run changes; SQLite pages poll (idle-liveness.spec.ts)");
     const tag = `e2e-live-push-${Date.now()}`;
+    await recordPushedRunEvents(page);
     const streamOpened = page.waitForResponse((response) => response.url().endsWith("/api/job-runs/events"));
     await page.goto(`/automation?tag=${tag}`);
     expect((await streamOpened).status()).toBe(200);
@@ -32,6 +33,7 @@ test.describe("live updates", () => {
       });
       expect(response.status(), await response.text()).toBe(201);
       const { run } = (await response.json()) as { run: { id: string } };
+      await expect.poll(() => pushedRunEventIds(page)).toContain(run.id);
       await expect(historyRow(page, run.id)).toBeVisible({ timeout: BEFORE_THE_SAFETY_NET_POLL_MS });
       await listRefetched;
       testInfo.annotations.push({ type: "trigger-to-row", description: `${Date.now() - sentAt} ms` });
@@ -49,12 +51,14 @@ test.describe("live updates", () => {
         data: { jobType: "send-appointment-reminders", params: {}, runAt: new Date(Date.now() + 24 * 3600_000).toISOString(), tags: ["e2e-live-push"] },
       });
       const { run } = (await created.json()) as { run: { id: string } };
+      await recordPushedRunEvents(page);
       const streamOpened = page.waitForResponse((response) => response.url().endsWith("/api/job-runs/events"));
       await page.goto(`/automation/runs/${run.id}`);
       await streamOpened;
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Queued");
       // A scheduled run is polled slowly; the cancel by someone else arrives by push.
       expect((await member.post(`/api/job-runs/${run.id}/cancel`)).status()).toBe(200);
+      await expect.poll(() => pushedRunEventIds(page)).toContain(run.id);
       await expect(page.getByRole("heading", { level: 1 })).toContainText("Cancelled", { timeout: BEFORE_THE_SAFETY_NET_POLL_MS });
     } finally {
       await member.dispose();
