@@ -11,7 +11,7 @@ import { useMe } from "./me-context";
 import { PhoneFiltersToggle } from "./phone-filters-toggle";
 import { RunFilters } from "./run-filters";
 import { RunHistoryTable } from "./run-history-table";
-import { describeShownRuns } from "./run-total";
+import { describeShownRuns } from "@/lib/client/run-total";
 import styles from "./run-history-panel.module.css";
 
 interface RunHistoryPanelProps {

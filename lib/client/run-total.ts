@@ -1,5 +1,7 @@
-import type { RunTotal } from "@/lib/client/job-run-schemas";
-import { formatCount } from "./format";
+import type { RunTotal } from "./job-run-schemas";
+
+const COUNT = new Intl.NumberFormat("en-US");
+const formatCount = (value: number) => COUNT.format(value);
 
 /** "1–50 of 4,210", or "of 10,000+" when the count stopped at its cap. */
 export function describeShownRuns(shown: number, total: RunTotal | undefined): string {
