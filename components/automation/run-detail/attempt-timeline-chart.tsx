@@ -34,12 +34,13 @@ export function AttemptTimelineChart({ attempts, now }: { attempts: JobRunDetail
   return (
     <figure className={styles.figure}>
       <figcaption className="visually-hidden">Attempts on a time axis</figcaption>
-      <ol className={styles.rows} aria-label="Attempt timeline">
+      {/* Not an <ol>: the attempts' own list below stays the page's one list of attempts. */}
+      <div role="list" className={styles.rows} aria-label="Attempt timeline">
         {bars.map((bar) => {
           const label = OUTCOME_LABEL[bar.status] ?? bar.status;
           const duration = `${formatDuration(bar.durationMs)}${bar.open ? " so far" : ""}`;
           return (
-            <li key={bar.attempt} className={styles.row} data-attempt={bar.attempt} data-outcome={bar.status}>
+            <div role="listitem" key={bar.attempt} className={styles.row} data-attempt={bar.attempt} data-outcome={bar.status}>
               <span className={styles.label}>#{bar.attempt}</span>
               <svg className={styles.track} aria-hidden="true" focusable="false">
                 <rect x={`${bar.startPercent}%`} width={`${bar.widthPercent}%`} y="2" height="14" rx="3" className={OUTCOME_CLASS[bar.status] ?? styles.released} />
@@ -50,10 +51,10 @@ export function AttemptTimelineChart({ attempts, now }: { attempts: JobRunDetail
                   {label}
                 </span>
               </span>
-            </li>
+            </div>
           );
         })}
-      </ol>
+      </div>
       <div className={styles.axis} aria-hidden="true">
         <span>{formatDateTime(new Date(startMs).toISOString())}</span>
         <span>{formatDateTime(new Date(endMs).toISOString())}</span>
