@@ -1,26 +1,24 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { SegmentedControl } from "@/components/ui/segmented-control";
 import type { TriggerResult } from "@/lib/client/job-run-schemas";
 import { useActiveJobRunsQuery, useJobTypesQuery, useRefreshWhenActiveRunsChange } from "@/lib/client/job-runs";
 import { activeMembership, isBusinessSuspended } from "@/lib/client/me";
-import { STATS_WINDOW_OPTIONS } from "@/lib/client/run-view";
-import type { StatsWindow } from "@/lib/job-runs/schemas";
 import { ActiveRunsPanel } from "./active-runs-panel";
 import { BusinessFilterSelect } from "./business-filter-select";
 import { useMe } from "./me-context";
 import { RunHistoryPanel } from "./run-history-panel";
 import { RunJobDialog } from "./run-job-dialog";
-import { RunStatsSection } from "./run-stats-section";
+import { StatisticsSection } from "./statistics-section";
 import { TriggerNotice } from "./trigger-notice";
 import { useRunView } from "./use-run-view";
 import { WorkersPanel } from "./workers-panel";
 import styles from "./automation-dashboard.module.css";
 
-const WINDOW_LABELS: Record<StatsWindow, string> = { "24h": "24 h", "7d": "7 d", "30d": "30 d" };
-
-/** The Automation page: statistics, active runs and the run history of the viewer's business(es). */
+/**
+ * The Automation page: the run history first (it is what people come for, and comes first in the
+ * keyboard order too), then the active runs, then the statistics, which can be folded away.
+ */
 export function AutomationDashboard() {
   const me = useMe();
   const isSystemAdmin = me.role === "system_admin";
@@ -53,22 +51,21 @@ export function AutomationDashboard() {
         </div>
         <div className={styles.toolbar}>
           {isSystemAdmin ? <BusinessFilterSelect value={view.business} onChange={(business) => setView({ business })} /> : null}
-          <SegmentedControl
-            label="Statistics window"
-            value={view.window}
-            options={STATS_WINDOW_OPTIONS.map((option) => ({ value: option, label: WINDOW_LABELS[option] }))}
-            onChange={(window) => setView({ window })}
-          />
           {isBusinessSuspended(me) ? null : <RunJobDialog onTriggered={setLastTriggered} defaultBusinessId={businessId && businessId !== "system" && businessId !== "orphan" ? businessId : undefined} />}
         </div>
       </div>
 
       {lastTriggered ? <TriggerNotice result={lastTriggered} onDismiss={() => setLastTriggered(null)} /> : null}
 
-      <RunStatsSection window={view.window} businessId={businessId} live={Boolean(active.data?.total)} />
-      <ActiveRunsPanel query={active} showBusiness={isSystemAdmin} />
-      {isSystemAdmin ? <WorkersPanel /> : null}
       <RunHistoryPanel view={view} onViewChange={setView} jobTypes={jobTypeNames} />
+      <ActiveRunsPanel query={active} showBusiness={isSystemAdmin} />
+      <StatisticsSection
+        window={view.window}
+        onWindowChange={(window) => setView({ window })}
+        businessId={businessId}
+        live={Boolean(active.data?.total)}
+      />
+      {isSystemAdmin ? <WorkersPanel /> : null}
     </div>
   );
 }

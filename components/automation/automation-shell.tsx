@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { isApiError } from "@/lib/client/api-error";
 import { useMeQuery } from "@/lib/client/me";
+import { useRunChangeEvents } from "@/lib/client/use-run-change-events";
 import { AppHeader } from "./app-header";
 import styles from "./automation-shell.module.css";
 
@@ -14,6 +15,8 @@ import styles from "./automation-shell.module.css";
 export function AutomationShell({ children }: { children: ReactNode }) {
   const me = useMeQuery();
   const noBusiness = me.isError && isApiError(me.error, 403);
+  // One stream per page, opened once the user is known and reopened when they switch business.
+  useRunChangeEvents(me.data?.activeBusinessId ?? "all", { enabled: Boolean(me.data) });
   return (
     <>
       {noBusiness ? null : <AppHeader me={me.data ?? null} />}

@@ -25,6 +25,7 @@ export function FailuresByTypeChart({ stats }: { stats: JobRunStats }) {
   return (
     <figure style={{ margin: 0 }}>
       <BarChart
+        accessibilityLayer={false}
         responsive
         layout="vertical"
         style={{ width: "100%", height: Math.max(140, data.length * ROW_HEIGHT + 40) }}

@@ -7,13 +7,14 @@ import { LoadingState } from "@/components/ui/loading-state";
 import { Panel } from "@/components/ui/panel";
 import { useJobRunsQuery } from "@/lib/client/job-runs";
 import { canManageRuns } from "@/lib/client/me";
-import { dateRangeError, hasListFilters, toListFilters, type RunView } from "@/lib/client/run-view";
-import { formatCount } from "./format";
+import { countListFilters, dateRangeError, hasListFilters, toListFilters, type RunView } from "@/lib/client/run-view";
 import { useMe } from "./me-context";
+import { PhoneFiltersToggle } from "./phone-filters-toggle";
 import { RunFilters } from "./run-filters";
 import { RunBulkActions } from "./run-bulk-actions";
 import { RunHistoryTable } from "./run-history-table";
 import { useRunSelection } from "./use-run-selection";
+import { describeShownRuns } from "@/lib/client/run-total";
 import styles from "./run-history-panel.module.css";
 
 interface RunHistoryPanelProps {
@@ -31,15 +32,28 @@ export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPane
   const rows = runs.data?.pages.flatMap((page) => page.runs) ?? [];
   const selection = useRunSelection(JSON.stringify(filters), rows.map((run) => run.id));
   const canManage = canManageRuns(me);
+  const total = runs.data?.pages[0]?.total;
+  const shown = describeShownRuns(rows.length, total);
 
   return (
     <Panel
       title="Run history"
-      description="Newest first. Filters are kept in the address, so you can share or reload this view."
-      actions={runs.isFetching && !runs.isPending ? <span className={styles.refreshing} role="status">Updating…</span> : null}
+      description={`${view.order === "oldest" ? "Oldest" : "Newest"} first. Filters are kept in the address, so you can share or reload this view.`}
+      actions={
+        <>
+          {rows.length ? <span className={styles.total}>{shown}</span> : null}
+          {runs.isFetching && !runs.isPending ? (
+            <span className={styles.refreshing} role="status">
+              Updating…
+            </span>
+          ) : null}
+        </>
+      }
       flush
     >
-      <RunFilters view={view} onChange={onViewChange} jobTypes={jobTypes} />
+      <PhoneFiltersToggle activeCount={countListFilters(view)}>
+        <RunFilters view={view} onChange={onViewChange} jobTypes={jobTypes} />
+      </PhoneFiltersToggle>
       {runs.isPending && runs.fetchStatus !== "idle" ? <LoadingState label="Loading runs…" /> : null}
       {runs.isError ? <ErrorState title="Could not load runs" error={runs.error} onRetry={() => void runs.refetch()} /> : null}
       {runs.isSuccess && !rows.length ? (
@@ -50,15 +64,22 @@ export function RunHistoryPanel({ view, onViewChange, jobTypes }: RunHistoryPane
       {canManage && runs.isSuccess ? <RunBulkActions selection={selection} filters={filters} /> : null}
       {rows.length ? (
         <>
-          <RunHistoryTable runs={rows} showBusiness={isSystemAdmin} currentUserId={me.user.id} selection={canManage ? selection : undefined} />
+          <RunHistoryTable
+            runs={rows}
+            showBusiness={isSystemAdmin}
+            currentUserId={me.user.id}
+            order={view.order}
+            onOrderChange={(order) => onViewChange({ order })}
+            selection={canManage ? selection : undefined}
+          />
           <div className={styles.footer}>
             <span aria-live="polite">
-              Showing {formatCount(rows.length)} {rows.length === 1 ? "run" : "runs"}
+              Showing {shown}
               {runs.hasNextPage ? "" : " · end of history"}
             </span>
             {runs.hasNextPage ? (
               <Button onClick={() => void runs.fetchNextPage()} disabled={runs.isFetchingNextPage}>
-                {runs.isFetchingNextPage ? "Loading…" : "Load older runs"}
+                {runs.isFetchingNextPage ? "Loading…" : view.order === "oldest" ? "Load newer runs" : "Load older runs"}
               </Button>
             ) : null}
           </div>

@@ -1,25 +1,32 @@
-import type { JobRunResponse } from "@/lib/job-runs/schemas";
+import type { JobRunResponse, RunOrder } from "@/lib/job-runs/schemas";
 import { formatDuration, formatShortDateTime } from "./format";
 import { businessLabel, shortRunId, triggeredByLabel, triggerSourceLabel } from "./run-labels";
 import { RunStatusBadge } from "./run-status-badge";
 import { RunLink } from "./run-link";
 import { SelectCheckbox } from "./select-checkbox";
 import type { RunSelection } from "./use-run-selection";
+import { SortByCreatedButton } from "./sort-by-created-button";
 import styles from "./run-history-table.module.css";
 
 interface RunHistoryTableProps {
   runs: JobRunResponse[];
   showBusiness: boolean;
   currentUserId: string;
+  order: RunOrder;
+  onOrderChange: (order: RunOrder) => void;
   /** Given to admins: a checkbox per row and one for every shown row. */
   selection?: RunSelection;
 }
 
-export function RunHistoryTable({ runs, showBusiness, currentUserId, selection }: RunHistoryTableProps) {
+/**
+ * The history as a table whose header stays in view while its rows scroll; on a phone each run
+ * is a compact two-line row. Cells carry a class naming their place in that phone layout.
+ */
+export function RunHistoryTable({ runs, showBusiness, currentUserId, order, onOrderChange, selection }: RunHistoryTableProps) {
   return (
     <div className={styles.scroller}>
       <table className={styles.table}>
-        <caption className="visually-hidden">Job runs, newest first</caption>
+        <caption className="visually-hidden">Job runs, {order === "oldest" ? "oldest" : "newest"} first</caption>
         <thead>
           <tr>
             {selection ? (
@@ -31,7 +38,9 @@ export function RunHistoryTable({ runs, showBusiness, currentUserId, selection }
             <th scope="col">Job type</th>
             {showBusiness ? <th scope="col">Business</th> : null}
             <th scope="col">Triggered by</th>
-            <th scope="col">Created</th>
+            <th scope="col" aria-sort={order === "oldest" ? "ascending" : "descending"}>
+              <SortByCreatedButton order={order} onChange={onOrderChange} />
+            </th>
             <th scope="col">Duration</th>
             <th scope="col">Tags</th>
           </tr>
@@ -50,10 +59,10 @@ export function RunHistoryTable({ runs, showBusiness, currentUserId, selection }
                     />
                   </td>
                 ) : null}
-                <td data-label="Status">
+                <td data-label="Status" className={styles.cellStatus}>
                   <RunStatusBadge status={run.status} />
                 </td>
-                <td data-label="Job type">
+                <td data-label="Job type" className={styles.cellType}>
                   <span>
                     <RunLink runId={run.id} className={styles.type}>
                       {run.jobType}
@@ -64,23 +73,23 @@ export function RunHistoryTable({ runs, showBusiness, currentUserId, selection }
                   </span>
                 </td>
                 {showBusiness ? (
-                  <td data-label="Business" className={run.businessId ? undefined : styles.muted}>
+                  <td data-label="Business" className={`${styles.cellBusiness} ${run.businessId ? "" : styles.muted}`}>
                     {businessLabel(run)}
                   </td>
                 ) : null}
-                <td data-label="Triggered by">
+                <td data-label="Triggered by" className={styles.cellWho}>
                   <span>
                     {triggerSourceLabel(run.triggerSource)}
                     {who ? <span className={styles.muted}> · {who}</span> : null}
                   </span>
                 </td>
-                <td data-label="Created" className={styles.nowrap}>
+                <td data-label="Created" className={`${styles.nowrap} ${styles.cellCreated}`}>
                   <time dateTime={run.createdAt}>{formatShortDateTime(run.createdAt)}</time>
                 </td>
-                <td data-label="Duration" className={styles.number}>
+                <td data-label="Duration" className={`${styles.number} ${styles.cellDuration}`}>
                   {formatDuration(run.durationMs)}
                 </td>
-                <td data-label="Tags">
+                <td data-label="Tags" className={styles.cellTags}>
                   {run.tags.length ? (
                     <span className={styles.tags}>
                       {run.tags.map((tag) => (

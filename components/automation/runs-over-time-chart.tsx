@@ -22,6 +22,7 @@ export function RunsOverTimeChart({ stats }: { stats: JobRunStats }) {
   return (
     <figure style={{ margin: 0 }}>
       <BarChart
+        accessibilityLayer={false}
         responsive
         style={{ width: "100%", height: 260 }}
         data={data}

@@ -3,6 +3,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { BIRCH_CANARY } from "../../lib/demo-data/demo-users";
 import { businessIdBySlug, testDb } from "../support/db";
 import { contextFor, listAllRuns, type Caller } from "../support/contexts";
+import { openEventStream } from "../support/event-stream";
 import { ApiDescription } from "../support/openapi-conformance";
 
 /**
@@ -157,6 +158,17 @@ for (const caller of CALLERS) {
         }
       });
     }
+
+    test("GET /api/job-runs/events", async () => {
+      // Only PostgreSQL pushes; elsewhere 204 tells the page to keep polling.
+      const stream = await openEventStream(contexts.get(caller)!, "/api/job-runs/events");
+      try {
+        expect(stream.status).toBe(gateStatus(caller) ?? (process.env.TEST_DATABASE === "postgresql" ? 200 : 204));
+        expect(description.describesStatus("GET", "/api/job-runs/events", stream.status)).toBe(true);
+      } finally {
+        stream.close();
+      }
+    });
 
     for (const target of TARGETS) {
       test(`GET /api/job-runs/[${target}]`, async () => {

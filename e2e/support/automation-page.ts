@@ -11,7 +11,7 @@ import { newSignedInContext } from "./sign-in";
 export const SCREENSHOT_DIR = "test-results/screenshots";
 
 export function historyTable(page: Page): Locator {
-  return page.getByRole("table", { name: "Job runs, newest first" });
+  return page.getByRole("table", { name: /^Job runs, (newest|oldest) first$/ });
 }
 
 export function historyRows(page: Page): Locator {
@@ -128,4 +128,28 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
   const image = await page.screenshot({ path: file, fullPage, animations: "disabled" });
   await testInfo.attach(name, { body: image, contentType: "image/png" });
   return file;
+}
+
+type RunEventWindow = Window & { runEventIds?: string[] };
+
+/**
+ * Notes the id of every `run` event the page's event stream delivers, from inside the page, so a
+ * test can tell a pushed change from one the page found by polling. Call before `goto`.
+ */
+export async function recordPushedRunEvents(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const recorder = window as RunEventWindow;
+    recorder.runEventIds = [];
+    const Original = window.EventSource;
+    window.EventSource = class extends Original {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener("run", (event) => recorder.runEventIds!.push((JSON.parse((event as MessageEvent<string>).data) as { id: string }).id));
+      }
+    };
+  });
+}
+
+export async function pushedRunEventIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as RunEventWindow).runEventIds ?? []);
 }

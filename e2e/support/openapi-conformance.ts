@@ -30,6 +30,11 @@ export class ApiDescription {
     return new ApiDescription(inlineComponents(document.paths, document.components.schemas) as Paths);
   }
 
+  /** Whether the document lists this status for the route and method (for answers read outside Playwright's request API). */
+  describesStatus(method: "GET" | "POST", path: string, status: number): boolean {
+    return Boolean(this.paths[path]?.[method.toLowerCase()]?.responses[String(status)]);
+  }
+
   /** The answer's status is one the document lists for its route and method, and its JSON body fits that status's schema. */
   async expectConforms(method: "GET" | "POST", response: APIResponse): Promise<void> {
     const pathname = new URL(response.url()).pathname;

@@ -55,3 +55,28 @@ test.describe("run page", () => {
     await expect(page.getByText("No result yet.")).toHaveCount(0);
   });
 });
+
+test.describe("attempt timeline", () => {
+  test.use({ storageState: storageStatePath("acmeAdmin") });
+
+  test("[automation] a run page draws each attempt as a bar on a time axis, coloured by outcome, with its duration", async ({ page }) => {
+    const [failedRunId] = await runIdsVisibleTo("acmeAdmin", "status=failed&limit=1");
+    const detail = await fetchRunDetail(page, failedRunId!);
+    expect(detail.attempts.length).toBeGreaterThan(0);
+    await page.goto(`/automation/runs/${failedRunId}`);
+    const timeline = page.getByRole("list", { name: "Attempt timeline" });
+    const bars = timeline.getByRole("listitem");
+    await expect(bars).toHaveCount(detail.attempts.length);
+    for (const [index, attempt] of detail.attempts.entries()) {
+      const bar = bars.nth(index);
+      await expect(bar).toHaveAttribute("data-outcome", attempt.status);
+      await expect(bar).toContainText(/\d+(\.\d+)?\s?(ms|s|min|h)/);
+      const rect = bar.locator("svg rect");
+      await expect(rect).toHaveAttribute("width", /%$/);
+      // Geometry as SVG attributes, colour from a class: nothing the content security policy blocks.
+      await expect(rect).not.toHaveAttribute("style", /.*/);
+      const fill = await rect.evaluate((element) => getComputedStyle(element).fill);
+      expect(fill).not.toBe("rgb(0, 0, 0)");
+    }
+  });
+});

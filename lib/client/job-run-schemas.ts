@@ -8,7 +8,9 @@ export type StatusCounts = z.infer<typeof StatusCounts>;
 
 const Durations = z.object({ p50: z.number().nullable(), p95: z.number().nullable() });
 
-export const JobRunPage = z.object({ runs: z.array(JobRunResponse), nextCursor: z.string().nullable() });
+export const RunTotal = z.object({ count: z.number().int().nonnegative(), atLeast: z.boolean() });
+export type RunTotal = z.infer<typeof RunTotal>;
+export const JobRunPage = z.object({ runs: z.array(JobRunResponse), nextCursor: z.string().nullable(), total: RunTotal.optional() });
 export type JobRunPage = z.infer<typeof JobRunPage>;
 
 export const ActiveJobRuns = z.object({ runs: z.array(JobRunResponse), total: z.number() });

@@ -9,6 +9,8 @@ export const TIGHT_POLL_MS = 1_000;
 export const IDLE_POLL_MIN_MS = 2_000;
 export const IDLE_POLL_MAX_MS = 10_000;
 export const HIDDEN_POLL_MS = 30_000;
+/** While run changes are pushed (PostgreSQL), idle polling only guards against a silent stream. */
+export const PUSHED_IDLE_POLL_MS = 30_000;
 
 type RunTiming = Pick<JobRunResponse, "status" | "runAt">;
 

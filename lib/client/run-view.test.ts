@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { dateRangeError, readRunView, toListFilters, writeRunView } from "./run-view";
+import { countListFilters, dateRangeError, readRunView, toListFilters, writeRunView } from "./run-view";
 
 describe("run view in the URL", () => {
   it("reads what it writes", () => {
-    const query = "status=running,failed&type=sync-calendar&tag=nightly&from=2026-11-01&to=2026-11-20&q=abc&business=orphan&window=7d";
+    const query = "status=running,failed&type=sync-calendar&tag=nightly&from=2026-11-01&to=2026-11-20&q=abc&business=orphan&window=7d&order=oldest";
     const view = readRunView(new URLSearchParams(query));
     expect(view).toEqual({
       statuses: ["running", "failed"],
@@ -14,6 +14,7 @@ describe("run view in the URL", () => {
       q: "abc",
       business: "orphan",
       window: "7d",
+      order: "oldest",
     });
     expect(readRunView(new URLSearchParams(writeRunView(view)))).toEqual(view);
   });
@@ -36,6 +37,19 @@ describe("run view in the URL", () => {
     const view = readRunView(new URLSearchParams("business=system"));
     expect(toListFilters(view, { canFilterBusiness: false }).businessId).toBeUndefined();
     expect(toListFilters(view, { canFilterBusiness: true }).businessId).toBe("system");
+  });
+
+  it("keeps newest first out of the URL and out of the API query, as the default", () => {
+    const newest = readRunView(new URLSearchParams("order=sideways"));
+    expect(newest.order).toBe("newest");
+    expect(writeRunView(newest)).toBe("");
+    expect(toListFilters(newest, { canFilterBusiness: false })).toEqual({});
+    expect(toListFilters(readRunView(new URLSearchParams("order=oldest")), { canFilterBusiness: false })).toEqual({ order: "oldest" });
+  });
+
+  it("counts the filters that are set, a date range once", () => {
+    expect(countListFilters(readRunView(new URLSearchParams("")))).toBe(0);
+    expect(countListFilters(readRunView(new URLSearchParams("status=failed&from=2026-11-01&to=2026-11-02&order=oldest&window=7d")))).toBe(2);
   });
 
   it("flags a start date after the end date", () => {

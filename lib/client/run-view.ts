@@ -1,8 +1,8 @@
-import { RUN_STATUSES, type RunStatus, type StatsWindow } from "@/lib/job-runs/schemas";
+import { RUN_STATUSES, type RunOrder, type RunStatus, type StatsWindow } from "@/lib/job-runs/schemas";
 
 /**
  * What the Automation page shows, as kept in its URL so that a view can be shared and reloaded:
- * ?status=failed,running&type=sync-calendar&tag=nightly&from=2026-11-01&to=2026-11-20&q=…&business=…&window=7d
+ * ?status=failed,running&type=sync-calendar&tag=nightly&from=2026-11-01&to=2026-11-20&q=…&business=…&window=7d&order=oldest
  */
 export interface RunView {
   statuses: RunStatus[];
@@ -15,6 +15,8 @@ export interface RunView {
   /** "" for every business the viewer may see, "system", "orphan" or a business id (system admins only) */
   business: string;
   window: StatsWindow;
+  /** The history's order by creation time */
+  order: RunOrder;
 }
 
 /** Filters in the form GET /api/job-runs takes them. */
@@ -26,13 +28,15 @@ export interface JobRunListFilters {
   to?: string;
   q?: string;
   businessId?: string;
+  /** Left out for the default, newest first. */
+  order?: "oldest";
 }
 
 export const STATS_WINDOW_OPTIONS: readonly StatsWindow[] = ["24h", "7d", "30d"];
 const DEFAULT_WINDOW: StatsWindow = "24h";
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-export const EMPTY_RUN_VIEW: RunView = { statuses: [], jobType: "", tag: "", from: "", to: "", q: "", business: "", window: DEFAULT_WINDOW };
+export const EMPTY_RUN_VIEW: RunView = { statuses: [], jobType: "", tag: "", from: "", to: "", q: "", business: "", window: DEFAULT_WINDOW, order: "newest" };
 
 export function readRunView(params: URLSearchParams): RunView {
   const statuses = (params.get("status") ?? "")
@@ -49,6 +53,7 @@ export function readRunView(params: URLSearchParams): RunView {
     q: params.get("q")?.trim() ?? "",
     business: params.get("business")?.trim() ?? "",
     window: STATS_WINDOW_OPTIONS.find((option) => option === window) ?? DEFAULT_WINDOW,
+    order: params.get("order") === "oldest" ? "oldest" : "newest",
   };
 }
 
@@ -63,11 +68,17 @@ export function writeRunView(view: RunView): string {
   if (view.q) params.set("q", view.q);
   if (view.business) params.set("business", view.business);
   if (view.window !== DEFAULT_WINDOW) params.set("window", view.window);
+  if (view.order === "oldest") params.set("order", "oldest");
   return params.toString();
 }
 
 export function hasListFilters(view: RunView): boolean {
   return Boolean(view.statuses.length || view.jobType || view.tag || view.from || view.to || view.q);
+}
+
+/** How many of the list's filters are set (a date range counts once). */
+export function countListFilters(view: RunView): number {
+  return [view.statuses.length > 0, view.jobType, view.tag, view.from || view.to, view.q].filter(Boolean).length;
 }
 
 /** A message when the date range cannot match anything, else null. */
@@ -84,6 +95,7 @@ export function toListFilters(view: RunView, { canFilterBusiness }: { canFilterB
   if (view.to) filters.to = endOfDay(view.to).toISOString();
   if (view.q) filters.q = view.q;
   if (canFilterBusiness && view.business) filters.businessId = view.business;
+  if (view.order === "oldest") filters.order = "oldest";
   return filters;
 }
 

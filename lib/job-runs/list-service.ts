@@ -3,14 +3,25 @@ import { Prisma } from "../db/sql";
 import { businessCondition, queryScoped, scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames } from "./run-names";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, type RunOrder } from "./cursor";
 import { businessFilterWhere, runListConditions } from "./queries";
 import { resolveRunSearch, searchConditions } from "./run-search";
 import type { JobRunFilters, JobRunResponse } from "./schemas";
 
+/** How many runs match, counted no further than TOTAL_COUNT_CAP so a count stays cheap at any size. */
+export interface RunTotal {
+  count: number;
+  /** True when at least `count` match: the set is larger than the count looked. */
+  atLeast: boolean;
+}
+
+export const TOTAL_COUNT_CAP = 10_000;
+
 export interface JobRunPage {
   runs: JobRunResponse[];
   nextCursor: string | null;
+  /** On the first page only: the pages after it belong to the same set. */
+  total?: RunTotal;
 }
 
 export async function listJobRuns({
@@ -18,39 +29,61 @@ export async function listJobRuns({
   filters,
   cursor,
   limit,
+  order = "newest",
 }: {
   scope: Scope;
   filters: JobRunFilters;
   cursor?: string;
   limit: number;
+  order?: RunOrder;
 }): Promise<JobRunPage> {
   const businessId = authorizeBusinessFilter(scope, filters.businessId);
   const db = scopedDb(scope);
   // The page is chosen in SQL, then read whole.
-  const conditions = runListConditions({ ...filters, businessId }, cursor ? decodeCursor(cursor) : undefined, businessCondition(scope, "t"));
+  const tagScope = businessCondition(scope, "t");
+  const conditions = runListConditions({ ...filters, businessId }, cursor ? decodeCursor(cursor, order) : undefined, tagScope);
   const paths = filters.q ? searchConditions(await resolveRunSearch(scope, filters.q)) : [Prisma.sql`1 = 1`];
-  if (paths.length === 0) return { runs: [], nextCursor: null };
-  const ids = await queryScoped<{ id: string }>(scope, (tenant) => pageOfIds(tenant, conditions, paths, limit + 1));
+  if (paths.length === 0) return { runs: [], nextCursor: null, ...(cursor ? {} : { total: { count: 0, atLeast: false } }) };
+  const [ids, total] = await Promise.all([
+    queryScoped<{ id: string }>(scope, (tenant) => pageOfIds(tenant, conditions, paths, limit + 1, order)),
+    cursor ? undefined : countRuns(scope, runListConditions({ ...filters, businessId }, undefined, tagScope), paths),
+  ]);
   const byId = new Map((await db.jobRun.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map((run) => [run.id, run]));
   const rows = ids.flatMap(({ id }) => byId.get(id) ?? []);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     runs: await serializeRunsWithNames(scope, db, page),
-    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id, order }) : null,
+    ...(total ? { total } : {}),
   };
 }
 
 /**
- * One newest-first page per search path, merged in the same order: each path keeps its own
+ * One page per search path in the list's order, merged in that order: each path keeps its own
  * index (a job-type list, an id range), which one OR of both would rule out for either.
  */
-function pageOfIds(tenant: Prisma.Sql, conditions: Prisma.Sql, paths: Prisma.Sql[], take: number): Prisma.Sql {
+function pageOfIds(tenant: Prisma.Sql, conditions: Prisma.Sql, paths: Prisma.Sql[], take: number, order: RunOrder): Prisma.Sql {
+  const direction = Prisma.raw(order === "oldest" ? "ASC" : "DESC");
   const page = (path: Prisma.Sql) =>
-    Prisma.sql`SELECT id, created_at FROM job_runs WHERE ${tenant} AND ${conditions} AND ${path} ORDER BY created_at DESC, id DESC LIMIT ${take}`;
+    Prisma.sql`SELECT id, created_at FROM job_runs WHERE ${tenant} AND ${conditions} AND ${path} ORDER BY created_at ${direction}, id ${direction} LIMIT ${take}`;
   if (paths.length === 1) return page(paths[0]!);
   const parts = paths.map((path, index) => Prisma.sql`SELECT id, created_at FROM (${page(path)}) AS ${Prisma.raw(`path${index}`)}`);
-  return Prisma.sql`${Prisma.join(parts, " UNION ")} ORDER BY created_at DESC, id DESC LIMIT ${take}`;
+  return Prisma.sql`${Prisma.join(parts, " UNION ")} ORDER BY created_at ${direction}, id ${direction} LIMIT ${take}`;
+}
+
+/**
+ * Counts the matching runs, stopping one past the cap on each search path: the same indexes as
+ * the page serve it, and a million matching runs cost no more than ten thousand.
+ */
+async function countRuns(scope: Scope, conditions: Prisma.Sql, paths: Prisma.Sql[]): Promise<RunTotal> {
+  const [row] = await queryScoped<{ n: bigint | number }>(scope, (tenant) => {
+    const matching = (path: Prisma.Sql, index: number) =>
+      Prisma.sql`SELECT id FROM (SELECT id FROM job_runs WHERE ${tenant} AND ${conditions} AND ${path} LIMIT ${TOTAL_COUNT_CAP + 1}) AS ${Prisma.raw(`path${index}`)}`;
+    return Prisma.sql`SELECT COUNT(*) AS n FROM (${Prisma.join(paths.map(matching), " UNION ")}) AS matching`;
+  });
+  const counted = Number(row?.n ?? 0);
+  return counted > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, atLeast: true } : { count: counted, atLeast: false };
 }
 
 const ACTIVE_PAGE = 100;

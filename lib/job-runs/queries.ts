@@ -50,7 +50,11 @@ export function runListConditions(filters: JobRunFilters, cursor?: RunCursor, ta
     // The first condition is implied by the second; spelled out, it bounds the index range, so a
     // deep page starts at the cursor instead of filtering its way there from the newest run.
     const at = time(cursor.createdAt);
-    and.push(Prisma.sql`created_at <= ${at} AND (created_at < ${at} OR (created_at = ${at} AND id < ${cursor.id}))`);
+    and.push(
+      cursor.order === "oldest"
+        ? Prisma.sql`created_at >= ${at} AND (created_at > ${at} OR (created_at = ${at} AND id > ${cursor.id}))`
+        : Prisma.sql`created_at <= ${at} AND (created_at < ${at} OR (created_at = ${at} AND id < ${cursor.id}))`,
+    );
   }
   return Prisma.join(and, " AND ");
 }

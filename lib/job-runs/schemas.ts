@@ -4,6 +4,9 @@ import { uuid } from "../api/uuid";
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const ACTIVE_STATUSES: RunStatus[] = ["queued", "running"];
+/** The orders the run list offers: by creation time, either way, the id breaking ties. */
+export const RUN_ORDERS = ["newest", "oldest"] as const;
+export type RunOrder = (typeof RUN_ORDERS)[number];
 export const TRIGGER_SOURCES = ["manual", "api", "schedule", "cli", "system"] as const;
 
 export const RunId = uuid("must be a run id (UUID)");
@@ -89,6 +92,8 @@ export type JobRunBulkRequest = z.infer<typeof JobRunBulkRequest>;
 /** Query of GET /api/job-runs: filters plus keyset pagination. */
 export const JobRunListQuery = JobRunFilterFields.extend({
   cursor: z.string().max(200).optional(),
+  /** By creation time: newest first (the default) or oldest first. */
+  order: z.enum(RUN_ORDERS).default("newest"),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 })
   .strict()

@@ -125,18 +125,24 @@ it("lists filters that each select some runs but not all, but for the one that s
 });
 
 describe.each(CASES)("listing for $label", ({ scope, filter, keep }) => {
-  it.each(LIST_FILTERS)("pages through exactly the matching runs, newest first ($label)", async ({ filters, keep: match }) => {
+  const ORDERS = LIST_FILTERS.flatMap((list) => (["newest", "oldest"] as const).map((order) => ({ ...list, order })));
+
+  it.each(ORDERS)("pages through exactly the matching runs, $order first, with their total ($label)", async ({ filters, keep: match, order }) => {
     const seen: string[] = [];
     let cursor: string | undefined;
+    let total: { count: number; atLeast: boolean } | undefined;
     do {
-      const page = await listJobRuns({ scope: scope(), filters: { ...filters, businessId: filter?.() }, cursor, limit: 37 });
+      const page = await listJobRuns({ scope: scope(), filters: { ...filters, businessId: filter?.() }, cursor, limit: 37, order });
+      if (!cursor) total = page.total;
+      else expect(page.total).toBeUndefined();
       seen.push(...page.runs.map((run) => run.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const expected = rows
+    const newestFirst = rows
       .filter((run) => keep(run) && match(run))
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
       .map((run) => run.id);
-    expect(seen).toEqual(expected);
+    expect(seen).toEqual(order === "newest" ? newestFirst : [...newestFirst].reverse());
+    expect(total).toEqual({ count: newestFirst.length, atLeast: false });
   });
 });

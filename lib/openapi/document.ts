@@ -77,14 +77,20 @@ function successResponses(operation: Operation): Record<string, unknown> {
       status,
       {
         description: response.description,
-        content: response.binary
-          ? { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } }
-          : response.text
-            ? { "text/plain": { schema: { type: "string" } } }
-            : { "application/json": { schema: response.schema ? responseSchema(response.schema) : {} } },
+        ...(response.empty ? {} : { content: responseContent(response) }),
       },
     ]),
   );
+}
+
+function responseContent(response: Operation["responses"][number]): Record<string, unknown> {
+  return response.eventStream
+    ? { "text/event-stream": { schema: { type: "string" } } }
+    : response.binary
+          ? { "application/octet-stream": { schema: { type: "string", contentMediaType: "application/octet-stream" } } }
+          : response.text
+            ? { "text/plain": { schema: { type: "string" } } }
+            : { "application/json": { schema: response.schema ? responseSchema(response.schema) : {} } };
 }
 
 function describe(operation: Operation): Record<string, unknown> {

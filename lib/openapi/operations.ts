@@ -21,7 +21,10 @@ export interface Operation {
   pathParams?: Record<string, z.ZodType>;
   query?: z.ZodType;
   body?: z.ZodType;
-  responses: Record<number, { description: string; schema?: z.ZodType; binary?: boolean; text?: boolean }>;
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; binary?: boolean; text?: boolean; eventStream?: boolean; empty?: boolean }
+  >;
   /** Error codes beyond those every signed-in route may answer. */
   errors?: ErrorCode[];
 }
@@ -116,6 +119,17 @@ export const OPERATIONS: Operation[] = [
     query: NoQuery,
     responses: { 200: { description: "The job types", schema: JobTypes } },
     errors: QUERY_ERRORS,
+  },
+  {
+    path: "/api/job-runs/events",
+    method: "get",
+    summary:
+      "Run changes in the caller's scope as Server-Sent Events: `run` {id, businessId, status}, `paused`, `resync`, `closed` {reason}",
+    signedIn: true,
+    responses: {
+      200: { description: "An event stream that stays open, with heartbeat comments", eventStream: true },
+      204: { description: "This database cannot push changes (SQLite): poll the other routes instead", empty: true },
+    },
   },
   {
     path: "/api/attachments/{id}",

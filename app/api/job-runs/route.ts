@@ -4,10 +4,10 @@ import { withScope } from "@/lib/api/with-scope";
 import { JobRunCreate, JobRunListQuery } from "@/lib/job-runs/schemas";
 import { listJobRuns, triggerJobRun } from "@/lib/job-runs/service";
 
-// GET /api/job-runs — list runs, newest first, with filters and a keyset cursor
+// GET /api/job-runs — list runs by creation time, with filters, a keyset cursor and a total
 export const GET = withScope(async ({ req, scope }) => {
-  const { cursor, limit, ...filters } = parseQuery(req, JobRunListQuery);
-  return json(await listJobRuns({ scope, filters, cursor, limit }));
+  const { cursor, limit, order, ...filters } = parseQuery(req, JobRunListQuery);
+  return json(await listJobRuns({ scope, filters, cursor, limit, order }));
 });
 
 // POST /api/job-runs — trigger a run

@@ -8,6 +8,7 @@ import { useJobRunDetailQuery } from "@/lib/client/job-runs";
 import { canManageRuns } from "@/lib/client/me";
 import { useMe } from "../me-context";
 import { RunStatusBadge } from "../run-status-badge";
+import { AttemptTimelineChart } from "./attempt-timeline-chart";
 import { AttemptsTimeline } from "./attempts-timeline";
 import { AuditTrail } from "./audit-trail";
 import { BackToListLink } from "./back-to-list-link";
@@ -81,6 +82,8 @@ export function RunDetailView({ id }: { id: string }) {
         </div>
         <div className={styles.column}>
           <Panel title="Attempts">
+            {/* A running attempt's bar ends at the time of the last answer, and grows with each refresh. */}
+            <AttemptTimelineChart attempts={detail.data.attempts} now={detail.dataUpdatedAt} />
             <AttemptsTimeline attempts={detail.data.attempts} maxAttempts={run.maxAttempts} />
           </Panel>
           <Panel title="Attachments">

@@ -1,0 +1,13 @@
+import type { RunTotal } from "./job-run-schemas";
+
+const COUNT = new Intl.NumberFormat("en-US");
+const formatCount = (value: number) => COUNT.format(value);
+
+/** "1–50 of 4,210", or "of 10,000+" when the count stopped at its cap. */
+export function describeShownRuns(shown: number, total: RunTotal | undefined): string {
+  if (shown === 0) return "No runs";
+  const range = `${formatCount(1)}–${formatCount(shown)}`;
+  if (!total) return `${range} ${shown === 1 ? "run" : "runs"}`;
+  const of = total.atLeast ? `${formatCount(total.count)}+` : formatCount(Math.max(total.count, shown));
+  return `${range} of ${of}`;
+}
