@@ -21,7 +21,8 @@ export interface PeerThroughput {
 
 /**
  * Queues the jobs, then drains them with the peer's worker processes, as Automation's measurement
- * does: the workers report their handled jobs themselves and the queue is counted after they stop. Jobs/s is taken from the first handler start to the last handler end, so process start-up
+ * does: the workers report their handled jobs themselves and the queue is counted after they
+ * stop. Jobs/s is taken from the first handler start to the last handler end, so process start-up
  * is not counted.
  */
 export async function peerThroughput(input: PeerThroughputInput): Promise<PeerThroughput> {
@@ -40,7 +41,7 @@ export async function peerThroughput(input: PeerThroughputInput): Promise<PeerTh
   const { handled, seconds } = combine(workers.reports());
   if (!outOfTime) {
     const [failed, outstanding] = await Promise.all([peer.failed(), peer.outstanding()]);
-    if (failed > 0 || outstanding > 0 || handled !== input.jobs) throw new Error(`${input.jobs - handled} of ${input.jobs} jobs did not run, ${failed} failed`);
+    if (failed > 0 || outstanding > 0 || handled !== input.jobs) throw new Error(`${input.jobs - handled} of ${input.jobs} jobs did not run, ${failed} failed, ${outstanding} still queued`);
   }
   if (handled === 0) throw new Error("No job ran within the time budget");
   return { jobsPerSecond: handled / seconds, ran: handled };
