@@ -3,7 +3,9 @@
 # `node` package, pinned in .ci/node/package.json and installed there (again when the pin
 # changes). Native addons (better-sqlite3) are then compiled against the headers shipped in that
 # same package, so they load in the Node.js that runs them; `npm_config_nodedir` points node-gyp
-# at them, so nothing is downloaded.
+# at them, so nothing is downloaded. The pin stays at 24.18.1: better-sqlite3 12 (what the Prisma
+# adapter requires) compiled against the headers of 24.19 and later aborts the process when the
+# garbage collector frees a statement ("Assertion failed: (env) != nullptr").
 node_tools="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.ci/node"
 node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 if [ "$node_major" -lt 24 ]; then
