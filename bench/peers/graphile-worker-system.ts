@@ -29,6 +29,7 @@ async function installGraphileWorker(serverUrl: string, tuned: boolean): Promise
   // expected then and must not end the benchmark as an unhandled error.
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const utils = await makeWorkerUtils({ pgPool: pool, logger: quietGraphileLogger });
   try {
     // Installed once here, so the worker processes do not race to migrate.
