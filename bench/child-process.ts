@@ -18,10 +18,12 @@ export interface StartOptions {
   readyText: string;
   /** Also pass its error output on, for a process whose errors explain a failed measurement. */
   echoErrors?: boolean;
+  /** Sees every chunk of standard output, e.g. to read progress lines. */
+  onOutput?: (chunk: string) => void;
 }
 
 /** A child process we keep the pid of, so its memory can be read. */
-export function startProcess(command: string, args: string[], { env, readyText, echoErrors = false }: StartOptions): StartedProcess {
+export function startProcess(command: string, args: string[], { env, readyText, echoErrors = false, onOutput }: StartOptions): StartedProcess {
   const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   if (child.pid === undefined) throw new Error(`Could not start ${command}`);
   let output = "";
@@ -33,6 +35,7 @@ export function startProcess(command: string, args: string[], { env, readyText, 
     };
     child.stdout!.setEncoding("utf8").on("data", collect);
     child.stderr!.setEncoding("utf8").on("data", collect);
+    if (onOutput) child.stdout!.on("data", onOutput);
     if (echoErrors) child.stderr!.on("data", (chunk: string) => process.stderr.write(chunk));
     child.on("exit", (code, signal) => reject(new Error(`${args.at(-1) ?? command} exited (${code ?? signal}) before it was ready:\n${output.slice(-2_000)}`)));
   });

@@ -7,6 +7,8 @@
 #   TEST_DATABASES="postgresql"  only the PostgreSQL pass
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The Node.js the dependencies were installed with (native addons are built for one version).
+source scripts/use-node-24.sh
 rm -rf test-results && mkdir -p test-results
 databases="${TEST_DATABASES:-sqlite postgresql}"
 reports=()

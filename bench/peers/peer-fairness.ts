@@ -1,7 +1,6 @@
 import { summarizeWaits, type FairnessLoad, type FairnessResult } from "./fairness-load";
 import type { InstalledPeer } from "./peer-system";
 import { startPeerWorkers } from "./peer-worker-processes";
-import { waitForDrain } from "../wait-until";
 
 /**
  * The fairness load on a peer that has no notion of businesses: the big backlog is queued first,
@@ -10,7 +9,8 @@ import { waitForDrain } from "../wait-until";
  */
 export async function peerFairness(peer: InstalledPeer, load: FairnessLoad): Promise<FairnessResult> {
   await peer.clear();
-  const workers = startPeerWorkers(peer.workerEntry, load.processes, { url: peer.url, concurrency: load.concurrency });
+  const expected = load.bigRuns + load.smallBusinesses * load.runsPerSmallBusiness;
+  const workers = startPeerWorkers(peer.workerEntry, load.processes, { url: peer.url, concurrency: load.concurrency, tuned: peer.tuned });
   let firstEnqueuedAt = 0;
   try {
     await workers.ready;
@@ -23,15 +23,14 @@ export async function peerFairness(peer: InstalledPeer, load: FairnessLoad): Pro
       label: `small-${Math.floor(index / load.runsPerSmallBusiness)}`,
     }));
     await peer.enqueueMany(small);
-    await waitForDrain(async () => {
-      workers.assertAlive();
-      return peer.outstanding();
-    });
+    // The workers say when they have handled every job; nothing queries the queue meanwhile.
+    await workers.handled(expected, Number.POSITIVE_INFINITY);
   } finally {
     await workers.stop();
   }
   const reports = workers.reports();
-  const expected = load.bigRuns + load.smallBusinesses * load.runsPerSmallBusiness;
+  const [outstanding, failed] = await Promise.all([peer.outstanding(), peer.failed()]);
+  if (outstanding > 0 || failed > 0) throw new Error(`${outstanding} jobs still queued and ${failed} failed after the workers reported all ${expected} handled`);
   const waits = reports.flatMap((report) => report.waits.map(([label, waitedMs]) => ({ big: label === "big", waitedMs })));
   if (waits.length !== expected) throw new Error(`${expected - waits.length} of ${expected} jobs did not run`);
   const lastFinishedAt = Math.max(...reports.map((report) => report.lastFinishedAt ?? 0));

@@ -1,3 +1,5 @@
+import { countHandled } from "../handled-progress";
+
 /**
  * The benchmark job as the peers run it, and what their worker processes tell the benchmark when
  * they stop. The job does what Automation's bench-work job does: sleep `ms` (0: return at once).
@@ -31,6 +33,7 @@ export function createJobRecorder() {
       if (payload.ms > 0) await new Promise((resolve) => setTimeout(resolve, payload.ms));
       const finishedAt = Date.now();
       report.handled++;
+      countHandled();
       if (report.firstStartedAt === null || startedAt < report.firstStartedAt) report.firstStartedAt = startedAt;
       if (report.lastFinishedAt === null || finishedAt > report.lastFinishedAt) report.lastFinishedAt = finishedAt;
     },

@@ -19,7 +19,7 @@ export interface PeerLatencyInput {
  */
 export async function peerLatency({ peer, samples, gapMs }: PeerLatencyInput): Promise<Percentiles> {
   await peer.clear();
-  const workers = startPeerWorkers(peer.workerEntry, 1, { url: peer.url, concurrency: LATENCY_CONCURRENCY });
+  const workers = startPeerWorkers(peer.workerEntry, 1, { url: peer.url, concurrency: LATENCY_CONCURRENCY, tuned: peer.tuned });
   try {
     await workers.ready;
     // Let the worker settle into its idle wait, as an always-on worker would be.

@@ -2,6 +2,7 @@ import type { PeerJobPayload } from "./peer-job";
 
 /** One job system Automation is compared with, installed in a database of its own. */
 export interface PeerSystem {
+  /** The peer and its setup, "as shipped" or "tuned (…settings…)", as the report's rows name it. */
   name: string;
   /** How its workers are set up, for the report's notes. */
   setup: string;
@@ -13,6 +14,8 @@ export interface InstalledPeer {
   url: string;
   /** The worker process entry point (see serve-peer-worker.ts). */
   workerEntry: string;
+  /** Whether its workers run with the throughput settings its documentation recommends, or as shipped. */
+  tuned: boolean;
   /** Queues many jobs at once, in order, with the peer's bulk API. */
   enqueueMany(payloads: readonly PeerJobPayload[]): Promise<void>;
   /** Queues one job the way an application's request handler would. */

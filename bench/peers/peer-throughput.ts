@@ -1,7 +1,6 @@
 import type { PeerWorkerReport } from "./peer-job";
 import type { InstalledPeer } from "./peer-system";
 import { startPeerWorkers } from "./peer-worker-processes";
-import { waitUntil } from "../wait-until";
 
 export interface PeerThroughputInput {
   peer: InstalledPeer;
@@ -22,30 +21,27 @@ export interface PeerThroughput {
 
 /**
  * Queues the jobs, then drains them with the peer's worker processes, as Automation's measurement
- * does. Jobs/s is taken from the first handler start to the last handler end, so process start-up
+ * does: the workers report their handled jobs themselves and the queue is counted after they
+ * stop. Jobs/s is taken from the first handler start to the last handler end, so process start-up
  * is not counted.
  */
 export async function peerThroughput(input: PeerThroughputInput): Promise<PeerThroughput> {
   const { peer } = input;
   await peer.clear();
   await peer.enqueueMany(Array.from({ length: input.jobs }, () => ({ ms: input.workMs })));
-  const workers = startPeerWorkers(peer.workerEntry, input.processes, { url: peer.url, concurrency: input.concurrency });
+  const workers = startPeerWorkers(peer.workerEntry, input.processes, { url: peer.url, concurrency: input.concurrency, tuned: peer.tuned });
   let outOfTime = false;
   try {
     await workers.ready;
-    const deadline = Date.now() + input.budgetMs;
-    await waitUntil(async () => {
-      workers.assertAlive();
-      outOfTime = Date.now() > deadline;
-      return outOfTime || (await peer.outstanding()) === 0;
-    });
+    // The workers say when they have handled every job; nothing queries the queue meanwhile.
+    outOfTime = !(await workers.handled(input.jobs, input.budgetMs));
   } finally {
     await workers.stop();
   }
   const { handled, seconds } = combine(workers.reports());
   if (!outOfTime) {
-    const failed = await peer.failed();
-    if (failed > 0 || handled !== input.jobs) throw new Error(`${input.jobs - handled} of ${input.jobs} jobs did not run, ${failed} failed`);
+    const [failed, outstanding] = await Promise.all([peer.failed(), peer.outstanding()]);
+    if (failed > 0 || outstanding > 0 || handled !== input.jobs) throw new Error(`${input.jobs - handled} of ${input.jobs} jobs did not run, ${failed} failed, ${outstanding} still queued`);
   }
   if (handled === 0) throw new Error("No job ran within the time budget");
   return { jobsPerSecond: handled / seconds, ran: handled };

@@ -2,8 +2,10 @@ import { createJobRecorder, type PeerJobPayload } from "./peer-job";
 
 export interface PeerWorkerSettings {
   url: string;
-  /** Jobs this process runs at once. */
+  /** Jobs this process runs at once (the tuned pg-boss runs a multiple of it, see pg-boss-settings.ts). */
   concurrency: number;
+  /** Run with the throughput settings the peer's documentation recommends, instead of as shipped. */
+  tuned: boolean;
 }
 
 /**
@@ -18,6 +20,7 @@ export async function servePeerWorker(
   const settings: PeerWorkerSettings = {
     url: requiredEnv("PEER_DATABASE_URL"),
     concurrency: Number(requiredEnv("PEER_CONCURRENCY")),
+    tuned: process.env.PEER_TUNED === "true",
   };
   process.stdin.on("end", () => process.exit(1)).resume();
   const recorder = createJobRecorder();
