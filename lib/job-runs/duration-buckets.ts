@@ -20,13 +20,8 @@ export function bucketValue(bucket: number): number {
   return bucket <= 0 ? 0 : Math.round(BUCKET_RATIO ** (bucket - 0.5));
 }
 
-/** Adds `from` into `into`; a histogram stored as {"<bucket>": count} (JSON text or parsed) is accepted. */
-export function addHistogram(into: Histogram, from: Histogram | Record<string, number | string> | string): void {
-  const entries = from instanceof Map ? from.entries() : Object.entries(typeof from === "string" ? (JSON.parse(from) as Record<string, number>) : from);
-  for (const [bucket, count] of entries) {
-    const n = Number(count);
-    if (n) into.set(Number(bucket), (into.get(Number(bucket)) ?? 0) + n);
-  }
+export function addHistogram(into: Histogram, from: Histogram): void {
+  for (const [bucket, count] of from) if (count) into.set(bucket, (into.get(bucket) ?? 0) + count);
 }
 
 /** Nearest-rank percentile (the ⌈p·n⌉-th smallest duration), read as its bucket's value. */

@@ -2,6 +2,7 @@ import { Prisma } from "../db/sql";
 import { sqlDialect } from "../db/sql-dialect";
 import { queryScoped } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
+import type { Histogram } from "./duration-buckets";
 import type { JobRunFilters, RunStatus } from "./schemas";
 import { businessFilterSql } from "./queries";
 
@@ -9,52 +10,88 @@ export const HOUR_MS = 3600_000;
 
 type BusinessFilter = JobRunFilters["businessId"];
 
-/** One job type's runs created in one hour: counts by status and, for settled runs, durations. */
-export interface RollupRow {
+/** Terminal runs of one job type in one bucket of the series (-1: before the series starts). */
+export interface RollupCountRow {
   jobType: string;
-  hourStart: number;
-  counts: Partial<Record<RunStatus, number>>;
-  /** {"<bucket>": count}, parsed or as JSON text (lib/job-runs/duration-buckets.ts) */
-  histogram: Record<string, number | string> | string;
+  point: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
 }
 
-type RollupRecord = {
-  job_type: string;
-  hour_start: Date | number | bigint;
-  succeeded: number | bigint;
-  failed: number | bigint;
-  cancelled: number | bigint;
-  duration_histogram: Record<string, number | string> | string;
-};
-
-/**
- * Terminal runs per job type and hour from the rollups, for hours starting at or after `from`.
- * A business (the scope's, or the one a system admin filters on) reads its own rollup; a system
- * admin without a filter reads the all-business one, whose shard rows come back separately.
- */
-export async function readHourlyRollup({
-  scope,
-  businessId,
-  from,
-}: {
+interface RollupRead {
   scope: Scope;
   /** undefined: all businesses, which only the all-business scope may read */
   businessId: string | undefined;
+  /** The first hour read; rollup rows cover whole hours. */
   from: Date;
-}): Promise<RollupRow[]> {
-  const { time } = sqlDialect();
-  const columns = Prisma.sql`job_type, hour_start, succeeded, failed, cancelled, duration_histogram`;
-  const rows = await queryScoped<RollupRecord>(scope, (tenant) =>
-    businessId === undefined
-      ? Prisma.sql`SELECT ${columns} FROM job_run_hourly_stats_all WHERE ${allBusinessesOnly(scope, tenant)} AND hour_start >= ${time(from)}`
-      : Prisma.sql`SELECT ${columns} FROM job_run_hourly_stats WHERE ${tenant} AND business_id = ${businessId} AND hour_start >= ${time(from)}`,
+}
+
+// Rows go through the driver adapter one by one, which costs far more than summing them: both reads
+// below return a handful of rows per job type, whatever the window. Both read the window's hours by
+// the key's range; the job-type index (for listFinishedJobTypes) would serve their GROUP BY but walk
+// every hour of the history.
+
+/**
+ * Counts of terminal runs per job type and series bucket from the hourly rollups. A business (the
+ * scope's, or the one a system admin filters on) reads its own rollup; a system admin without a
+ * filter reads the all-business one, summing its shard rows.
+ */
+export async function readRollupCounts({
+  seriesStart,
+  bucketMs,
+  ...read
+}: RollupRead & { seriesStart: Date; bucketMs: number }): Promise<RollupCountRow[]> {
+  const { time, epochMs, withoutIndex } = sqlDialect();
+  const hour = epochMs(Prisma.raw("hour_start"));
+  const point = Prisma.sql`CASE WHEN hour_start < ${time(seriesStart)} THEN -1
+    ELSE CAST(FLOOR((${hour} - ${seriesStart.getTime()}) / ${bucketMs}) AS INTEGER) END`;
+  const rows = await queryRollup<{ job_type: string; point: number | bigint; s: number | bigint; f: number | bigint; c: number | bigint }>(
+    read,
+    (table, where) => Prisma.sql`
+      SELECT job_type, ${point} AS point, SUM(succeeded) AS s, SUM(failed) AS f, SUM(cancelled) AS c
+      FROM ${table} WHERE ${where} GROUP BY ${withoutIndex(Prisma.raw("job_type"))}, point`,
   );
-  return rows.map((row) => ({
-    jobType: row.job_type,
-    hourStart: row.hour_start instanceof Date ? row.hour_start.getTime() : Number(row.hour_start),
-    counts: { succeeded: Number(row.succeeded), failed: Number(row.failed), cancelled: Number(row.cancelled) },
-    histogram: row.duration_histogram,
-  }));
+  return rows.map((row) => ({ jobType: row.job_type, point: Number(row.point), succeeded: Number(row.s), failed: Number(row.f), cancelled: Number(row.c) }));
+}
+
+/**
+ * The duration histogram per job type over the rollup rows from `from` on, summed in the database
+ * and handed back as one "bucket:count,…" text per job type.
+ */
+export async function readRollupDurations(read: RollupRead): Promise<Map<string, Histogram>> {
+  const { name, withoutIndex } = sqlDialect();
+  const postgres = name === "postgresql";
+  const entries = postgres ? Prisma.sql`jsonb_each_text(duration_histogram) AS entry` : Prisma.sql`json_each(duration_histogram) AS entry`;
+  const count = postgres ? Prisma.sql`SUM(CAST(entry.value AS BIGINT))` : Prisma.sql`SUM(entry.value)`;
+  const joined = postgres ? Prisma.sql`string_agg(bucket || ':' || n, ',')` : Prisma.sql`group_concat(bucket || ':' || n, ',')`;
+  const rows = await queryRollup<{ job_type: string; histogram: string | null }>(
+    read,
+    (table, where) => Prisma.sql`
+      SELECT job_type, ${joined} AS histogram FROM (
+        SELECT job_type, entry.key AS bucket, ${count} AS n FROM ${table}, ${entries}
+        WHERE ${where} GROUP BY ${withoutIndex(Prisma.raw("job_type"))}, entry.key
+      ) AS buckets WHERE n <> 0 GROUP BY job_type`,
+  );
+  const histograms = new Map<string, Histogram>();
+  for (const row of rows) {
+    const histogram: Histogram = new Map();
+    for (const pair of row.histogram ? row.histogram.split(",") : []) {
+      const [bucket, n] = pair.split(":");
+      histogram.set(Number(bucket), Number(n));
+    }
+    histograms.set(row.job_type, histogram);
+  }
+  return histograms;
+}
+
+function queryRollup<T>({ scope, businessId, from }: RollupRead, build: (table: Prisma.Sql, where: Prisma.Sql) => Prisma.Sql): Promise<T[]> {
+  const since = Prisma.sql`hour_start >= ${sqlDialect().time(from)}`;
+  return queryScoped<T>(scope, (tenant) =>
+    businessId === undefined
+      ? build(Prisma.raw("job_run_hourly_stats_all"), Prisma.sql`${allBusinessesOnly(scope, tenant)} AND ${since}`)
+      : build(Prisma.raw("job_run_hourly_stats"), Prisma.sql`${tenant} AND business_id = ${businessId} AND ${since}`),
+  );
 }
 
 /** One group of runs read from job_runs itself. */

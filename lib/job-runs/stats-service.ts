@@ -2,7 +2,7 @@ import { authorizeBusinessFilter } from "../tenancy/business-filter";
 import type { Scope } from "../tenancy/scope";
 import { addHistogram, bucketOf, histogramPercentile, type Histogram } from "./duration-buckets";
 import { RUN_STATUSES, STATS_WINDOWS, type RunStatus, type StatsWindow } from "./schemas";
-import { HOUR_MS, readHourlyRollup, readRunGroups, type RollupRow } from "./stats-queries";
+import { HOUR_MS, readRollupCounts, readRollupDurations, readRunGroups, type RollupCountRow, type RunGroupRow } from "./stats-queries";
 
 const DAY = 24 * HOUR_MS;
 const SERIES = { "24h": { bucketMs: HOUR_MS, buckets: 24 }, "7d": { bucketMs: DAY, buckets: 7 }, "30d": { bucketMs: DAY, buckets: 30 } };
@@ -48,41 +48,40 @@ export async function getJobRunStats({
   const seriesStart = new Date(Math.floor(now.getTime() / bucketMs) * bucketMs - (buckets - 1) * bucketMs);
   const firstWholeHour = new Date(Math.ceil(since.getTime() / HOUR_MS) * HOUR_MS);
 
-  const cells = new Cells();
+  const cells = new Cells(seriesStart.getTime(), bucketMs);
   if (filter === "system" || filter === "orphan") {
     cells.addRuns(await readRunGroups({ scope, businessFilter: filter, from: since }));
   } else {
-    const businessId = scope.kind === "business" ? scope.businessId : filter;
-    const [rollup, firstHour, unfinished] = await Promise.all([
-      readHourlyRollup({ scope, businessId, from: firstWholeHour }),
+    const read = { scope, businessId: scope.kind === "business" ? scope.businessId : filter, from: firstWholeHour };
+    const [counts, durations, firstHour, unfinished] = await Promise.all([
+      readRollupCounts({ ...read, seriesStart, bucketMs }),
+      readRollupDurations(read),
       readRunGroups({ scope, businessFilter: filter, from: since, to: firstWholeHour }),
       readRunGroups({ scope, businessFilter: filter, from: firstWholeHour, statuses: UNFINISHED }),
     ]);
-    cells.addRollup(rollup);
+    cells.addRollup(counts, durations);
     cells.addRuns(firstHour);
     cells.addRuns(unfinished);
   }
 
   const byStatus = emptyCounts();
-  const perType = new Map<string, { counts: StatusCounts; histogram: Histogram }>();
-  const allDurations: Histogram = new Map();
+  const perType = new Map<string, StatusCounts>();
   const points = Array.from({ length: buckets }, (_, index) => ({
     start: new Date(seriesStart.getTime() + index * bucketMs).toISOString(),
     byStatus: emptyCounts(),
   }));
   for (const cell of cells.values()) {
-    const type = perType.get(cell.jobType) ?? { counts: emptyCounts(), histogram: new Map() };
-    const point = cell.hourStart >= seriesStart.getTime() ? points[Math.floor((cell.hourStart - seriesStart.getTime()) / bucketMs)] : undefined;
+    const typeCounts = perType.get(cell.jobType) ?? emptyCounts();
     for (const status of RUN_STATUSES) {
-      const count = cell.counts[status];
-      byStatus[status] += count;
-      type.counts[status] += count;
-      if (point) point.byStatus[status] += count;
+      byStatus[status] += cell.counts[status];
+      typeCounts[status] += cell.counts[status];
+      const point = points[cell.point];
+      if (point) point.byStatus[status] += cell.counts[status];
     }
-    addHistogram(type.histogram, cell.histogram);
-    addHistogram(allDurations, cell.histogram);
-    if (sum(type.counts) > 0) perType.set(cell.jobType, type);
+    if (sum(typeCounts) > 0) perType.set(cell.jobType, typeCounts);
   }
+  const allDurations: Histogram = new Map();
+  for (const histogram of cells.durations.values()) addHistogram(allDurations, histogram);
   const finished = byStatus.succeeded + byStatus.failed;
 
   return {
@@ -93,7 +92,12 @@ export async function getJobRunStats({
     successRate: finished ? byStatus.succeeded / finished : null,
     durationMs: percentiles(allDurations),
     byJobType: [...perType.entries()]
-      .map(([jobType, type]) => ({ jobType, total: sum(type.counts), byStatus: type.counts, durationMs: percentiles(type.histogram) }))
+      .map(([jobType, typeCounts]) => ({
+        jobType,
+        total: sum(typeCounts),
+        byStatus: typeCounts,
+        durationMs: percentiles(cells.durations.get(jobType) ?? new Map()),
+      }))
       .sort((a, b) => b.total - a.total || a.jobType.localeCompare(b.jobType)),
     series: { bucketMs, points },
   };
@@ -101,31 +105,40 @@ export async function getJobRunStats({
 
 interface Cell {
   jobType: string;
-  hourStart: number;
+  /** Index of the series point, -1 before the series starts. */
+  point: number;
   counts: StatusCounts;
-  histogram: Histogram;
 }
 
-/** Counts and durations per job type and hour, gathered from rollup rows (and their shards) and runs. */
+/** Counts per job type and series point, and durations per job type, from the rollups and the runs. */
 class Cells {
   private readonly byKey = new Map<string, Cell>();
+  readonly durations = new Map<string, Histogram>();
 
-  addRollup(rows: RollupRow[]): void {
-    for (const row of rows) {
-      const cell = this.cell(row.jobType, row.hourStart);
-      for (const [status, count] of Object.entries(row.counts)) cell.counts[status as RunStatus] += count;
-      addHistogram(cell.histogram, row.histogram);
+  constructor(
+    private readonly seriesStart: number,
+    private readonly bucketMs: number,
+  ) {}
+
+  addRollup(counts: RollupCountRow[], durations: Map<string, Histogram>): void {
+    for (const row of counts) {
+      const cell = this.cell(row.jobType, row.point);
+      cell.counts.succeeded += row.succeeded;
+      cell.counts.failed += row.failed;
+      cell.counts.cancelled += row.cancelled;
     }
+    for (const [jobType, histogram] of durations) addHistogram(this.histogram(jobType), histogram);
   }
 
-  addRuns(rows: Awaited<ReturnType<typeof readRunGroups>>): void {
+  addRuns(rows: RunGroupRow[]): void {
     for (const row of rows) {
       if (!RUN_STATUSES.includes(row.status as RunStatus)) continue;
-      const cell = this.cell(row.jobType, row.hourStart);
-      cell.counts[row.status as RunStatus] += row.count;
+      const point = row.hourStart < this.seriesStart ? -1 : Math.floor((row.hourStart - this.seriesStart) / this.bucketMs);
+      this.cell(row.jobType, point).counts[row.status as RunStatus] += row.count;
       if (row.durationMs !== null) {
+        const histogram = this.histogram(row.jobType);
         const bucket = bucketOf(row.durationMs);
-        cell.histogram.set(bucket, (cell.histogram.get(bucket) ?? 0) + row.count);
+        histogram.set(bucket, (histogram.get(bucket) ?? 0) + row.count);
       }
     }
   }
@@ -134,14 +147,23 @@ class Cells {
     return this.byKey.values();
   }
 
-  private cell(jobType: string, hourStart: number): Cell {
-    const key = `${hourStart}\u0000${jobType}`;
+  private cell(jobType: string, point: number): Cell {
+    const key = `${point}\u0000${jobType}`;
     let cell = this.byKey.get(key);
     if (!cell) {
-      cell = { jobType, hourStart, counts: emptyCounts(), histogram: new Map() };
+      cell = { jobType, point, counts: emptyCounts() };
       this.byKey.set(key, cell);
     }
     return cell;
+  }
+
+  private histogram(jobType: string): Histogram {
+    let histogram = this.durations.get(jobType);
+    if (!histogram) {
+      histogram = new Map();
+      this.durations.set(jobType, histogram);
+    }
+    return histogram;
   }
 }
 
