@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db";
+import { inAccess } from "../db/database-access";
 import type { JobRun } from "../db/generated/sqlite/client";
 import { Prisma } from "../db/sql";
 import { seededRandom, type SeededRandom } from "../demo-data/random";
@@ -166,5 +167,19 @@ describe.runIf(testDatabaseProvider() === "postgresql")("row-level security on t
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row.business_id))).toEqual(new Set([own]));
     expect(await read("job_run_hourly_stats_all")).toEqual([]);
+  });
+
+  it("refuses a business's own writes to either rollup: only the triggers keep them", async () => {
+    const own = businessIds[0]!;
+    const write = (statement: Prisma.Sql) => inAccess({ kind: "business", businessId: own }, () => getDb().$executeRaw(statement));
+    await expect(
+      write(Prisma.sql`INSERT INTO job_run_hourly_stats (business_id, job_type, hour_start, succeeded, duration_histogram)
+        VALUES (${own}, 'forged', now(), 1000, '{}')`),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      write(Prisma.sql`INSERT INTO job_run_hourly_stats_all (job_type, hour_start, shard, succeeded, duration_histogram)
+        VALUES ('forged', now(), 0, 1000, '{}')`),
+    ).rejects.toThrow(/row-level security/);
+    expect(await write(Prisma.sql`UPDATE job_run_hourly_stats SET succeeded = succeeded + 1000 WHERE business_id = ${own}`)).toBe(0);
   });
 });
