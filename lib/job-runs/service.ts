@@ -1,5 +1,6 @@
 export { listJobRuns, listActiveJobRuns, listRecentJobRuns, type JobRunPage } from "./list-service";
 export { getJobRunStats, type JobRunStats } from "./stats-service";
+export { listFinishedJobTypes } from "./stats-queries";
 export { getJobRunDetail, jobRunExists } from "./detail-service";
 export { listJobTypes } from "./types-service";
 export { triggerJobRun, type TriggerResult } from "./trigger-service";

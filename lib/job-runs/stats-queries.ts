@@ -2,105 +2,170 @@ import { Prisma } from "../db/sql";
 import { sqlDialect } from "../db/sql-dialect";
 import { queryScoped } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
-import type { JobRunFilters } from "./schemas";
+import type { Histogram } from "./duration-buckets";
+import type { JobRunFilters, RunStatus } from "./schemas";
 import { businessFilterSql } from "./queries";
 
-// Durations and buckets are arithmetic on epoch milliseconds (see SqlDialect.epochMs). Bound numbers
-// may arrive as REAL, hence the CAST that makes each bucket one integer group.
+export const HOUR_MS = 3600_000;
 
-interface StatsArgs {
-  scope: Scope;
-  businessFilter: JobRunFilters["businessId"];
-  since: Date;
-}
+type BusinessFilter = JobRunFilters["businessId"];
 
-export interface StatusCountRow {
+/** Terminal runs of one job type in one bucket of the series (-1: before the series starts). */
+export interface RollupCountRow {
   jobType: string;
-  status: string;
-  count: number;
+  point: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
 }
 
-export async function countByTypeAndStatus({ scope, businessFilter, since }: StatsArgs): Promise<StatusCountRow[]> {
-  const rows = await queryScoped<{ job_type: string; status: string; n: bigint | number }>(
-    scope,
-    (tenant) => Prisma.sql`
-      SELECT job_type, status, COUNT(*) AS n FROM job_runs
-      WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${sqlDialect().time(since)}
-      GROUP BY ${sqlDialect().withoutIndex(Prisma.raw("job_type"))}, status`,
+interface RollupRead {
+  scope: Scope;
+  /** undefined: all businesses, which only the all-business scope may read */
+  businessId: string | undefined;
+  /** The first hour read; rollup rows cover whole hours. */
+  from: Date;
+}
+
+// Rows go through the driver adapter one by one, which costs far more than summing them: both reads
+// below return a handful of rows per job type, whatever the window. Both read the window's hours by
+// the key's range; the job-type index (for listFinishedJobTypes) would serve their GROUP BY but walk
+// every hour of the history.
+
+/**
+ * Counts of terminal runs per job type and series bucket from the hourly rollups. A business (the
+ * scope's, or the one a system admin filters on) reads its own rollup; a system admin without a
+ * filter reads the all-business one, summing its shard rows.
+ */
+export async function readRollupCounts({
+  seriesStart,
+  bucketMs,
+  ...read
+}: RollupRead & { seriesStart: Date; bucketMs: number }): Promise<RollupCountRow[]> {
+  const { time, epochMs, withoutIndex } = sqlDialect();
+  const hour = epochMs(Prisma.raw("hour_start"));
+  const point = Prisma.sql`CASE WHEN hour_start < ${time(seriesStart)} THEN -1
+    ELSE CAST(FLOOR((${hour} - ${seriesStart.getTime()}) / ${bucketMs}) AS INTEGER) END`;
+  const rows = await queryRollup<{ job_type: string; point: number | bigint; s: number | bigint; f: number | bigint; c: number | bigint }>(
+    read,
+    (table, where) => Prisma.sql`
+      SELECT job_type, ${point} AS point, SUM(succeeded) AS s, SUM(failed) AS f, SUM(cancelled) AS c
+      FROM ${table} WHERE ${where} GROUP BY ${withoutIndex(Prisma.raw("job_type"))}, point`,
   );
-  return rows.map((row) => ({ jobType: row.job_type, status: row.status, count: Number(row.n) }));
-}
-
-export interface DurationRow {
-  /** null for the row covering every job type */
-  jobType: string | null;
-  p50: number | null;
-  p95: number | null;
+  return rows.map((row) => ({ jobType: row.job_type, point: Number(row.point), succeeded: Number(row.s), failed: Number(row.f), cancelled: Number(row.c) }));
 }
 
 /**
- * Nearest-rank percentiles of finished runs' durations, per job type and over all types. The window
- * is read by created_at from the covering list-order index; most runs in it are finished, so the
- * status condition only filters.
+ * The duration histogram per job type over the rollup rows from `from` on, summed in the database
+ * and handed back as one "bucket:count,…" text per job type.
  */
-export async function durationPercentiles({ scope, businessFilter, since }: StatsArgs): Promise<DurationRow[]> {
-  const rows = await queryScoped<{ job_type: string | null; p50: bigint | number | null; p95: bigint | number | null }>(
-    scope,
-    (tenant) => Prisma.sql`
-      WITH finished AS (
-        SELECT job_type, ${ms("finished_at")} - ${ms("started_at")} AS ms FROM job_runs
-        WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${sqlDialect().time(since)}
-          AND ${sqlDialect().withoutIndex(Prisma.raw("status"))} IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL
-      ),
-      ranked AS (
-        SELECT job_type, ms,
-          ROW_NUMBER() OVER (PARTITION BY job_type ORDER BY ms) AS type_rank,
-          COUNT(*) OVER (PARTITION BY job_type) AS type_count,
-          ROW_NUMBER() OVER (ORDER BY ms) AS all_rank,
-          COUNT(*) OVER () AS all_count
-        FROM finished
-      )
-      SELECT job_type,
-        MIN(CASE WHEN type_rank >= 0.5 * type_count THEN ms END) AS p50,
-        MIN(CASE WHEN type_rank >= 0.95 * type_count THEN ms END) AS p95
-      FROM ranked GROUP BY job_type
-      UNION ALL
-      SELECT NULL,
-        MIN(CASE WHEN all_rank >= 0.5 * all_count THEN ms END),
-        MIN(CASE WHEN all_rank >= 0.95 * all_count THEN ms END)
-      FROM ranked`,
+export async function readRollupDurations(read: RollupRead): Promise<Map<string, Histogram>> {
+  const { name, withoutIndex } = sqlDialect();
+  const postgres = name === "postgresql";
+  const entries = postgres ? Prisma.sql`jsonb_each_text(duration_histogram) AS entry` : Prisma.sql`json_each(duration_histogram) AS entry`;
+  const count = postgres ? Prisma.sql`SUM(CAST(entry.value AS BIGINT))` : Prisma.sql`SUM(entry.value)`;
+  const joined = postgres ? Prisma.sql`string_agg(bucket || ':' || n, ',')` : Prisma.sql`group_concat(bucket || ':' || n, ',')`;
+  const rows = await queryRollup<{ job_type: string; histogram: string | null }>(
+    read,
+    (table, where) => Prisma.sql`
+      SELECT job_type, ${joined} AS histogram FROM (
+        SELECT job_type, entry.key AS bucket, ${count} AS n FROM ${table}, ${entries}
+        WHERE ${where} GROUP BY ${withoutIndex(Prisma.raw("job_type"))}, entry.key
+      ) AS buckets WHERE n <> 0 GROUP BY job_type`,
   );
-  return rows.map((row) => ({ jobType: row.job_type, p50: toNumber(row.p50), p95: toNumber(row.p95) }));
+  const histograms = new Map<string, Histogram>();
+  for (const row of rows) {
+    const histogram: Histogram = new Map();
+    for (const pair of row.histogram ? row.histogram.split(",") : []) {
+      const [bucket, n] = pair.split(":");
+      histogram.set(Number(bucket), Number(n));
+    }
+    histograms.set(row.job_type, histogram);
+  }
+  return histograms;
 }
 
-export interface BucketRow {
-  bucket: number;
+function queryRollup<T>({ scope, businessId, from }: RollupRead, build: (table: Prisma.Sql, where: Prisma.Sql) => Prisma.Sql): Promise<T[]> {
+  const since = Prisma.sql`hour_start >= ${sqlDialect().time(from)}`;
+  return queryScoped<T>(scope, (tenant) =>
+    businessId === undefined
+      ? build(Prisma.raw("job_run_hourly_stats_all"), Prisma.sql`${allBusinessesOnly(scope, tenant)} AND ${since}`)
+      : build(Prisma.raw("job_run_hourly_stats"), Prisma.sql`${tenant} AND business_id = ${businessId} AND ${since}`),
+  );
+}
+
+/** One group of runs read from job_runs itself. */
+export interface RunGroupRow {
+  jobType: string;
   status: string;
+  hourStart: number;
+  /** Duration of settled runs with a start and a finish; null otherwise. */
+  durationMs: number | null;
   count: number;
 }
 
-export async function countByBucket({
+/**
+ * Runs created in [from, to) straight from job_runs, grouped by type, status, hour and duration:
+ * the part of a window the hourly rollups cannot answer (the hour it starts in, runs not yet
+ * finished, system runs and orphans). `statuses` narrows to some statuses.
+ */
+export async function readRunGroups({
   scope,
   businessFilter,
-  since,
-  bucketMs,
-}: StatsArgs & { bucketMs: number }): Promise<BucketRow[]> {
-  const start = since.getTime();
-  const { time } = sqlDialect();
-  const rows = await queryScoped<{ bucket: bigint | number; status: string; n: bigint | number }>(
+  from,
+  to,
+  statuses,
+}: {
+  scope: Scope;
+  businessFilter: BusinessFilter;
+  from: Date;
+  to?: Date;
+  statuses?: readonly RunStatus[];
+}): Promise<RunGroupRow[]> {
+  const { time, epochMs, name } = sqlDialect();
+  const conditions = [businessFilterSql(businessFilter), Prisma.sql`created_at >= ${time(from)}`];
+  if (to) conditions.push(Prisma.sql`created_at < ${time(to)}`);
+  if (statuses) conditions.push(Prisma.sql`status IN (${Prisma.join([...statuses])})`);
+  const created = epochMs(Prisma.raw("created_at"));
+  const span = Prisma.sql`${epochMs(Prisma.raw("finished_at"))} - ${epochMs(Prisma.raw("started_at"))}`;
+  // The rollup triggers round PostgreSQL's microsecond durations to whole milliseconds; so does this.
+  const duration = name === "postgresql" ? Prisma.sql`GREATEST(ROUND(${span}), 0)` : Prisma.sql`MAX(${span}, 0)`;
+  const rows = await queryScoped<{ job_type: string; status: string; hour: bigint | number; ms: bigint | number | null; n: bigint | number }>(
     scope,
     (tenant) => Prisma.sql`
-      SELECT CAST(FLOOR((${ms("created_at")} - ${start}) / ${bucketMs}) AS INTEGER) AS bucket, status, COUNT(*) AS n FROM job_runs
-      WHERE ${tenant} AND ${businessFilterSql(businessFilter)} AND created_at >= ${time(since)}
-      GROUP BY bucket, status`,
+      SELECT job_type, status, CAST(FLOOR(${created} / ${HOUR_MS}) AS BIGINT) AS hour,
+        CASE WHEN status IN ('succeeded', 'failed') AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN ${duration} END AS ms,
+        COUNT(*) AS n
+      FROM job_runs
+      WHERE ${tenant} AND ${Prisma.join(conditions, " AND ")}
+      GROUP BY job_type, status, hour, ms`,
   );
-  return rows.map((row) => ({ bucket: Number(row.bucket), status: row.status, count: Number(row.n) }));
+  return rows.map((row) => ({
+    jobType: row.job_type,
+    status: row.status,
+    hourStart: Number(row.hour) * HOUR_MS,
+    durationMs: row.ms === null ? null : Number(row.ms),
+    count: Number(row.n),
+  }));
 }
 
-function ms(column: string): Prisma.Sql {
-  return sqlDialect().epochMs(Prisma.raw(column));
+/**
+ * Job types that have finished runs, from the rollups: every business's for the all-business
+ * scope, the business's own otherwise. Cheap: one row per type and hour, no run is read.
+ */
+export async function listFinishedJobTypes({ scope }: { scope: Scope }): Promise<string[]> {
+  const rows = await queryScoped<{ job_type: string }>(scope, (tenant) =>
+    scope.kind === "all"
+      ? Prisma.sql`SELECT job_type FROM job_run_hourly_stats_all WHERE ${tenant}
+          GROUP BY job_type HAVING SUM(succeeded + failed + cancelled) > 0 ORDER BY job_type`
+      : Prisma.sql`SELECT job_type FROM job_run_hourly_stats WHERE ${tenant}
+          GROUP BY job_type HAVING SUM(succeeded + failed + cancelled) > 0 ORDER BY job_type`,
+  );
+  return rows.map((row) => row.job_type);
 }
 
-function toNumber(value: bigint | number | null): number | null {
-  return value === null ? null : Number(value);
+// The all-business rollup has no business column to scope on: a business scope reaching it is a bug.
+function allBusinessesOnly(scope: Scope, tenant: Prisma.Sql): Prisma.Sql {
+  if (scope.kind !== "all") throw new Error("The all-business rollup is for the all-business scope only");
+  return tenant;
 }
