@@ -20,3 +20,12 @@ if [ "$node_major" -lt 24 ]; then
   export npm_config_nodedir="${node_headers%/include/node/node.h}"
 fi
 unset node_tools node_major node_pinned node_headers
+
+# A checkout installed under another Node.js has better-sqlite3 built for that one's ABI: rebuild
+# it once for the Node.js now first on PATH, from the same headers.
+sqlite_addon_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/node_modules/better-sqlite3"
+if [ -d "$sqlite_addon_dir/build" ] && ! (cd "$sqlite_addon_dir" && node -e "new (require('.'))(':memory:').close()" >/dev/null 2>&1); then
+  echo "▸ better-sqlite3 was built for another Node.js: rebuilding it for $(node -v)" >&2
+  (cd "$sqlite_addon_dir/../.." && npm rebuild better-sqlite3 >&2)
+fi
+unset sqlite_addon_dir
