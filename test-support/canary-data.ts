@@ -124,7 +124,7 @@ export async function rowsMentioning(db: Db, models: CanaryModel[], markers: str
   const snapshot: Record<string, string[]> = {};
   for (const model of models) {
     const all = (await inAccess(FULL_ACCESS, () => delegateOf(db, model.delegate).findMany({}))) as unknown[];
-    snapshot[model.name] = all.map((row) => JSON.stringify(row)).filter((json) => markers.some((marker) => json.includes(marker))).sort();
+    snapshot[model.name] = all.map((row) => JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).filter((json) => markers.some((marker) => json.includes(marker))).sort();
   }
   return snapshot;
 }

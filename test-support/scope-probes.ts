@@ -34,7 +34,7 @@ export function scopeProbes(models: CanaryModel[], canaries: () => CanaryData): 
         run: call("aggregate", () => ({ where: { id: b().id }, _count: { _all: true } })),
         expectCount: (result: unknown) => (result as { _count: { _all: number } })._count._all,
       },
-      { name: "groupBy id", run: call("groupBy", () => ({ by: ["id"] })) },
+      { name: `groupBy ${model.scalars[0]!.name}`, run: call("groupBy", () => ({ by: [model.scalars[0]!.name] })) },
       { name: "findMany with _count of every relation", run: call("findMany", () => ({ include: { _count: true } })) },
     ].filter((probe) => probe.name !== "findMany with _count of every relation" || model.relations.some((relation) => !relation.foreignKey));
 

@@ -66,8 +66,13 @@ class BusinessRules {
   }
 
   assertWritable(info: ModelInfo, operation: string): void {
-    if (info.kind === "tenant" && !info.grantsMembership) return;
-    refuse(`${info.name}.${operation}: a business scope cannot ${info.grantsMembership ? "change who belongs to a business" : `write ${info.name} rows`}`);
+    if (info.kind === "tenant" && !info.grantsMembership && !info.keptByDatabase) return;
+    const why = info.grantsMembership
+      ? "change who belongs to a business"
+      : info.keptByDatabase
+        ? `write ${info.name} rows, which the database keeps in step with the runs`
+        : `write ${info.name} rows`;
+    refuse(`${info.name}.${operation}: a business scope cannot ${why}`);
   }
 
   /** Credentials are never returned, and a query may not name them anywhere (filter, sort, group). */

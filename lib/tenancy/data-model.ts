@@ -33,6 +33,8 @@ export interface ModelInfo {
   memberVia?: RelationInfo;
   /** Rows that decide who belongs to a business (memberships): a business scope may not write them. */
   grantsMembership: boolean;
+  /** Rows the database derives from the runs (tag rows, statistics rollups): a business scope reads them only. */
+  keptByDatabase: boolean;
 }
 
 export interface DataModel {
@@ -43,6 +45,9 @@ export interface DataModel {
 }
 
 export const BUSINESS_COLUMN = "businessId";
+// Written by triggers on job_runs in the statement that changes a run; a write of its own would
+// make them disagree with the runs they describe.
+const KEPT_BY_DATABASE = new Set(["JobRunTag", "JobRunHourlyStat", "JobRunHourlyStatAll", "JobTypeSeen"]);
 const SECRET_FIELD = /password|secret|token/i;
 
 type RuntimeField = { name: string; kind: string; type: string };
@@ -72,7 +77,7 @@ export function classify(runtimeModels: RuntimeModels): DataModel {
     }
     const secrets = new Set([...scalars].filter((field) => SECRET_FIELD.test(field)));
     const kind: ModelKind = scalars.has(BUSINESS_COLUMN) ? "tenant" : "unreachable";
-    models.set(name, { name, kind, scalars, relations, secrets, grantsMembership: false });
+    models.set(name, { name, kind, scalars, relations, secrets, grantsMembership: false, keptByDatabase: KEPT_BY_DATABASE.has(name) });
   }
 
   const tenants = [...models.values()].filter((model) => model.kind === "tenant");

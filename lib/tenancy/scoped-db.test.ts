@@ -116,6 +116,16 @@ describe("what a business-scoped client refuses or hides", () => {
     expect(await getDb().jobRun.count({ where: { businessId: acme } })).toBe(2);
   });
 
+  it("reads its tag rows and statistics but cannot write them: the database keeps them with the runs", async () => {
+    const db = scopedDb(businessScope(acme), getDb());
+    const [run] = await db.jobRun.findMany({ take: 1 });
+    await expect(db.jobRunTag.create({ data: { runId: run!.id, tag: "forged" } })).rejects.toThrow(refused);
+    await expect(db.jobRunHourlyStat.updateMany({ data: { succeeded: 999 } })).rejects.toThrow(refused);
+    await expect(db.jobRunHourlyStat.deleteMany()).rejects.toThrow(refused);
+    expect(await db.jobRunHourlyStat.count()).toBe(0);
+    expect(await getDb().jobRunTag.count({ where: { tag: "forged" } })).toBe(0);
+  });
+
   it("cannot reach login attempts at all", async () => {
     await getDb().loginAttempt.create({ data: { email: "someone@birch.test", ip: "10.0.0.1", succeeded: false } });
     const db = scopedDb(businessScope(acme), getDb());
