@@ -1,4 +1,4 @@
-import { getJobRunDetail, getJobRunStats, listActiveJobRuns, listJobRuns, listRecentJobRuns } from "../../lib/job-runs/service";
+import { getBusinessBreakdown, getJobRunDetail, getJobRunStats, listActiveJobRuns, listJobRuns, listRecentJobRuns } from "../../lib/job-runs/service";
 import type { JobRunFilters } from "../../lib/job-runs/schemas";
 import { ALL_BUSINESSES, businessScope, type Scope } from "../../lib/tenancy";
 import { RARE_TAG } from "./run-shapes";
@@ -51,6 +51,13 @@ async function casesFor(actor: ApiActor, scope: Scope, now: number, oneBusiness?
     targetMs: STATS_TARGET_MS,
     run: () => getJobRunStats({ scope, window, businessFilter }),
   });
+  const breakdown = (window: "24h" | "30d"): ApiCase => ({
+    name: `per-business breakdown ${window}`,
+    actor,
+    scope,
+    targetMs: STATS_TARGET_MS,
+    run: () => getBusinessBreakdown({ scope, window }),
+  });
   return [
     list("list, first page", {}),
     list(`list, page ${DEEP_PAGE} (cursor)`, {}, walk.cursor),
@@ -65,6 +72,7 @@ async function casesFor(actor: ApiActor, scope: Scope, now: number, oneBusiness?
     stats("7d"),
     stats("30d"),
     ...(oneBusiness ? [stats("30d", oneBusiness)] : []),
+    ...(scope.kind === "all" ? (["24h", "30d"] as const).map((window) => breakdown(window)) : []),
     { name: "active", actor, scope, targetMs: LIST_TARGET_MS, run: () => listActiveJobRuns({ scope }) },
     { name: "recent", actor, scope, targetMs: LIST_TARGET_MS, run: () => listRecentJobRuns({ scope }) },
     {

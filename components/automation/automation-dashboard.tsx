@@ -10,6 +10,7 @@ import { useMe } from "./me-context";
 import { RunHistoryPanel } from "./run-history-panel";
 import { RunJobDialog } from "./run-job-dialog";
 import { StatisticsSection } from "./statistics-section";
+import { BusinessBreakdownPanel } from "./business-breakdown-panel";
 import { TriggerNotice } from "./trigger-notice";
 import { useRunView } from "./use-run-view";
 import { WorkersPanel } from "./workers-panel";
@@ -65,6 +66,9 @@ export function AutomationDashboard() {
         businessId={businessId}
         live={Boolean(active.data?.total)}
       />
+      {isSystemAdmin ? (
+        <BusinessBreakdownPanel window={view.window} live={Boolean(active.data?.total)} selected={businessId} onSelect={(business) => setView({ business })} />
+      ) : null}
       {isSystemAdmin ? <WorkersPanel /> : null}
     </div>
   );

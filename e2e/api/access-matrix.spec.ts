@@ -143,6 +143,21 @@ const COLLECTION_ROUTES = [
 
 for (const caller of CALLERS) {
   test.describe(`[access] ${caller}`, () => {
+    test("GET /api/job-runs/stats/businesses?window=30d", async () => {
+      const response = await contexts.get(caller)!.get("/api/job-runs/stats/businesses?window=30d");
+      expect(response.status()).toBe(gateStatus(caller) ?? (caller === "sysadmin" ? 200 : 403));
+      await description.expectConforms("GET", response);
+      const body = await response.text();
+      await assertNoLeak(caller, body);
+      if (caller === "sysadmin") {
+        const { businesses } = JSON.parse(body) as { businesses: { slug: string; runs: number }[] };
+        for (const slug of ["acme", "birch"]) expect(businesses.find((row) => row.slug === slug)?.runs).toBeGreaterThan(0);
+      } else if (!gateStatus(caller)) {
+        expect(body).not.toContain(ids.birch.business);
+        expect(JSON.parse(body).error.code).toBe("forbidden");
+      }
+    });
+
     for (const route of COLLECTION_ROUTES) {
       test(`GET ${route}`, async () => {
         const response = await contexts.get(caller)!.get(route);

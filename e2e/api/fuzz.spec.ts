@@ -99,7 +99,7 @@ const bulkBody = fc
     return body;
   });
 
-const READ_ROUTES = ["/api/job-runs", "/api/job-runs/stats", "/api/job-runs/active", "/api/job-runs/recent", "/api/job-runs/types"];
+const READ_ROUTES = ["/api/job-runs", "/api/job-runs/stats", "/api/job-runs/stats/businesses", "/api/job-runs/active", "/api/job-runs/recent", "/api/job-runs/types"];
 
 for (const route of READ_ROUTES) {
   test(`[fuzz] GET ${route} with random query strings`, async () => {

@@ -35,6 +35,26 @@ export const JobRunStats = z.object({
 });
 export type JobRunStats = z.infer<typeof JobRunStats>;
 
+export const BusinessBreakdown = z.object({
+  window: z.enum(["24h", "7d", "30d"]),
+  since: z.string(),
+  businesses: z.array(
+    z.object({
+      businessId: z.string(),
+      name: z.string(),
+      slug: z.string(),
+      runs: z.number(),
+      failures: z.number(),
+      queued: z.number(),
+      /** Queued runs due only later. */
+      scheduled: z.number(),
+      running: z.number(),
+      oldestQueuedMs: z.number().nullable(),
+    }),
+  ),
+});
+export type BusinessBreakdown = z.infer<typeof BusinessBreakdown>;
+
 export const JobTypes = z.object({
   registered: z.array(
     z.object({

@@ -4,7 +4,7 @@ import { keepPreviousData, useInfiniteQuery, type InfiniteData, useMutation, use
 import { useEffect, useRef } from "react";
 import { ACTIVE_STATUSES, type JobRunResponse, type StatsWindow } from "@/lib/job-runs/schemas";
 import { apiFetch, toQueryString } from "./api-fetch";
-import { ActiveJobRuns, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RunChange, TriggerResult } from "./job-run-schemas";
+import { ActiveJobRuns, BusinessBreakdown, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RunChange, TriggerResult } from "./job-run-schemas";
 import { isRunningOrDue } from "./poll-schedule";
 import type { JobRunListFilters } from "./run-view";
 import { usePollInterval } from "./use-poll-interval";
@@ -20,6 +20,8 @@ export const jobRunKeys = {
   details: () => [...jobRunKeys.all, "detail"] as const,
   detail: (id: string) => [...jobRunKeys.details(), id] as const,
   stats: (window: StatsWindow, businessId?: string) => [...jobRunKeys.all, "stats", { window, businessId }] as const,
+  // Under "stats" so that whatever refreshes the statistics refreshes the breakdown too.
+  businessBreakdown: (window: StatsWindow) => [...jobRunKeys.all, "stats", "businesses", { window }] as const,
   active: (businessId?: string) => [...jobRunKeys.all, "active", { businessId }] as const,
   types: () => [...jobRunKeys.all, "types"] as const,
 };
@@ -74,6 +76,16 @@ export function useJobRunStatsQuery({ window, businessId, live }: { window: Stat
   return useQuery({
     queryKey: jobRunKeys.stats(window, businessId),
     queryFn: ({ signal }) => apiFetch(`/api/job-runs/stats${toQueryString({ window, businessId })}`, JobRunStats, { signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: live ? STATS_POLL_MS : false,
+  });
+}
+
+/** Runs, failures and the live queue per business: for system admins only. */
+export function useBusinessBreakdownQuery({ window, live }: { window: StatsWindow; live: boolean }) {
+  return useQuery({
+    queryKey: jobRunKeys.businessBreakdown(window),
+    queryFn: ({ signal }) => apiFetch(`/api/job-runs/stats/businesses${toQueryString({ window })}`, BusinessBreakdown, { signal }),
     placeholderData: keepPreviousData,
     refetchInterval: live ? STATS_POLL_MS : false,
   });

@@ -108,6 +108,8 @@ export const StatsQuery = z
   })
   .strict();
 
+export const WindowQuery = z.object({ window: z.enum(["24h", "7d", "30d"]).default("24h") }).strict();
+
 export const BusinessOnlyQuery = z.object({ businessId: BusinessFilter.optional() }).strict();
 export const NoQuery = z.object({}).strict();
 

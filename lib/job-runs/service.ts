@@ -1,4 +1,5 @@
 export { listJobRuns, listActiveJobRuns, listRecentJobRuns, type JobRunPage } from "./list-service";
+export { getBusinessBreakdown, type BusinessBreakdown } from "./business-breakdown";
 export { getJobRunStats, type JobRunStats } from "./stats-service";
 export { listFinishedJobTypes } from "./stats-queries";
 export { getJobRunDetail, jobRunExists } from "./detail-service";

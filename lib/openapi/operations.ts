@@ -2,8 +2,8 @@ import { z } from "zod";
 import { SwitchBusinessBody } from "../api/active-business";
 import type { ErrorCode } from "../errors";
 import { BusinessList, BusinessSwitched, Me } from "../client/account-schemas";
-import { ActiveJobRuns, BulkAnswer, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RecentJobRuns, RunChange, TriggerResult } from "../client/job-run-schemas";
-import { BusinessOnlyQuery, JobRunBulkRequest, JobRunCreate, JobRunListQuery, NoQuery, RunId, StatsQuery } from "../job-runs/schemas";
+import { ActiveJobRuns, BulkAnswer, BusinessBreakdown, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RecentJobRuns, RunChange, TriggerResult } from "../client/job-run-schemas";
+import { BusinessOnlyQuery, JobRunBulkRequest, JobRunCreate, JobRunListQuery, NoQuery, RunId, StatsQuery, WindowQuery } from "../job-runs/schemas";
 import { AttachmentId } from "../storage/attachment-id";
 import { WorkerList } from "../client/worker-schemas";
 
@@ -109,6 +109,16 @@ export const OPERATIONS: Operation[] = [
     signedIn: true,
     query: StatsQuery,
     responses: { 200: { description: "The statistics", schema: JobRunStats } },
+    errors: QUERY_ERRORS,
+  },
+  {
+    path: "/api/job-runs/stats/businesses",
+    method: "get",
+    summary:
+      "Per business with activity: runs created and failed in a window, and its queued, scheduled and running runs and the age of its oldest due run now (system admins only; 403 forbidden for everyone else)",
+    signedIn: true,
+    query: WindowQuery,
+    responses: { 200: { description: "The breakdown by business", schema: BusinessBreakdown } },
     errors: QUERY_ERRORS,
   },
   {
