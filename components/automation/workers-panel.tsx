@@ -26,7 +26,8 @@ export function WorkersPanel() {
       {query.isError ? <ErrorState title="Could not load workers" error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.data && !workers.length ? <EmptyState title="No workers">Start one with npm run worker; it appears here within a heartbeat.</EmptyState> : null}
       {workers.length ? (
-        <div className={styles.scroller}>
+        // Wider than a phone and holding no link when no run is held: focusable, so the keyboard can scroll it.
+        <div className={styles.scroller} tabIndex={0} role="region" aria-label="Workers, scrollable">
           <table className={styles.table} aria-label="Workers">
             <thead>
               <tr>
