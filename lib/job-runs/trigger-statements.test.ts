@@ -17,14 +17,14 @@ beforeAll(() => {
 });
 
 describe("triggering a run", () => {
-  it("checks the business, inserts the run and audits it in three statements, answering with the row it wrote", async () => {
+  it("inserts the run, checks its business and audits it in three statements, answering with the row it wrote", async () => {
     const { business, admin } = await createTriggerCallers();
     let result: Awaited<ReturnType<typeof triggerJobRun>> | undefined;
     const statements = await traceStatements(async () => {
       result = await triggerJobRun({ ...admin, input: { jobType: "export-report", params: { days: 7 }, tags: ["nightly"] } });
     });
 
-    expect(statements.map((statement) => statement.sql.trim().split(/\s+/)[0]?.toUpperCase())).toEqual(["SELECT", "INSERT", "INSERT"]);
+    expect(statements.map((statement) => statement.sql.trim().split(/\s+/)[0]?.toUpperCase())).toEqual(["INSERT", "SELECT", "INSERT"]);
     expect(result?.created).toBe(true);
     expect(result?.run).toMatchObject({ businessId: business.id, jobType: "export-report", status: "queued", attempt: 0, tags: ["nightly"] });
   });

@@ -43,7 +43,7 @@ type Tx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];
 /**
  * Queues one run. A tenant job without a business is refused before anything is written, and so
  * is a business that does not exist or is suspended; the worker checks all of it again when the
- * run starts, because the business may change in between. The check, the insert and its audit
+ * run starts, because the business may change in between. The insert, the check and its audit
  * record are one transaction of three statements.
  */
 export async function enqueueJob(options: EnqueueJobOptions): Promise<EnqueuedRun> {
@@ -56,8 +56,14 @@ export async function enqueueJob(options: EnqueueJobOptions): Promise<EnqueuedRu
     : null;
   try {
     const row = await db.$transaction(async (tx) => {
+      // The insert comes first: on SQLite a transaction that reads before it writes cannot wait for
+      // a busy writer (a worker settling a run) and fails at once; one that starts with its write
+      // waits its turn. A business that turns out not to take runs rolls the insert back.
+      const created = await insertRun(tx, { options, params, dedupeKey }).catch((error: unknown) => {
+        if (businessId && isForeignKeyError(error)) throw new BusinessRefusesRunsError(businessId, null);
+        throw error;
+      });
       if (businessId) await assertBusinessAcceptsRuns(tx, businessId);
-      const created = await insertRun(tx, { options, params, dedupeKey });
       await auditTrigger(tx, options, created.id);
       return created;
     });
@@ -97,6 +103,11 @@ async function assertBusinessAcceptsRuns(tx: Tx, businessId: string): Promise<vo
   const business = await tx.business.findUnique({ where: { id: businessId }, select: { status: true } });
   if (!business) throw new BusinessRefusesRunsError(businessId, null);
   if (business.status !== "active") throw new BusinessRefusesRunsError(businessId, business.status);
+}
+
+/** The run's business does not exist: its foreign key refused the insert. */
+function isForeignKeyError(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003";
 }
 
 /** Inserts the run and returns the whole row as written. */
