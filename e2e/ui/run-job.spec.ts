@@ -125,6 +125,7 @@ test("[automation] the server's validation issues are shown next to the fields t
           issues: [
             { path: "params.calendar", message: "calendar is not connected" },
             { path: "runAt", message: "must be in the future" },
+            { path: "source", message: "is not a trigger source" },
           ],
         },
       }),
@@ -133,9 +134,12 @@ test("[automation] the server's validation issues are shown next to the fields t
   await dialog.getByLabel("Calendar").fill("unknown-calendar");
   await dialog.getByRole("button", { name: "Queue run" }).click();
   await expect(dialog.getByRole("alert")).toContainText('The parameters do not fit job type "sync-calendar"');
-  await expect(dialog.getByRole("alert")).toContainText("runAt: must be in the future");
+  // An issue with no field of its own is listed in the alert; the others sit next to their fields.
+  await expect(dialog.getByRole("alert")).toContainText("source: is not a trigger source");
   await expect(dialog.getByText("Calendar is not connected")).toBeVisible();
   await expect(dialog.getByLabel("Calendar")).toHaveAttribute("aria-invalid", "true");
+  await expect(dialog.getByText("Must be in the future")).toBeVisible();
+  await expect(dialog.getByLabel("Run at")).toHaveAttribute("aria-invalid", "true");
   await expect(dialog).toBeVisible();
 
   await page.keyboard.press("Escape");

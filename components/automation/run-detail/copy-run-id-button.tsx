@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
+import styles from "./copy-run-id-button.module.css";
 
 const CONFIRMATION_MS = 2_000;
 
@@ -14,14 +15,15 @@ export function CopyRunIdButton({ runId }: { runId: string }) {
     return () => clearTimeout(timer);
   }, [state]);
 
+  // The button's name stays its visible text; the outcome is announced beside it.
   return (
-    <Button
-      size="small"
-      variant="ghost"
-      aria-label="Copy run id"
-      onClick={() => navigator.clipboard.writeText(runId).then(() => setState("copied"), () => setState("failed"))}
-    >
-      {state === "copied" ? "Copied" : state === "failed" ? "Could not copy" : "Copy run id"}
-    </Button>
+    <span className={styles.copy}>
+      <Button size="small" variant="ghost" onClick={() => navigator.clipboard.writeText(runId).then(() => setState("copied"), () => setState("failed"))}>
+        Copy run id
+      </Button>
+      <span role="status" className={styles.outcome}>
+        {state === "copied" ? "Copied" : state === "failed" ? "Could not copy" : ""}
+      </span>
+    </span>
   );
 }
