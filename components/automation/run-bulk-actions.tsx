@@ -49,7 +49,7 @@ export function RunBulkActions({ selection, filters }: RunBulkActionsProps) {
       : "Select runs to cancel or retry them";
 
   return (
-    <div className={styles.bar}>
+    <div className={count ? styles.bar : `${styles.bar} ${styles.idle}`}>
       <div className={styles.row} role="group" aria-label="Bulk actions">
         <span className={styles.selected}>{selectedText}</span>
         {selection.shownState === true && !selection.allMatching ? (
