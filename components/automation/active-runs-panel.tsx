@@ -7,6 +7,7 @@ import { LoadingState } from "@/components/ui/loading-state";
 import { Panel } from "@/components/ui/panel";
 import type { ActiveJobRuns } from "@/lib/client/job-run-schemas";
 import { isScheduled } from "@/lib/client/poll-schedule";
+import { formatTotal } from "@/lib/client/run-total";
 import { ActiveRunItem } from "./active-run-item";
 import { formatCount } from "./format";
 import styles from "./active-runs-panel.module.css";
@@ -17,14 +18,14 @@ interface ActiveRunsPanelProps {
 }
 
 function describe(active: ActiveJobRuns, now: number): string {
-  if (!active.total) return "Nothing is queued or running";
+  if (!active.total.count) return "Nothing is queued or running";
   const scheduled = active.runs.filter((run) => isScheduled(run, now)).length;
-  return `${formatCount(active.total)} queued or running${scheduled ? ` · ${formatCount(scheduled)} scheduled for later` : ""} · updating live`;
+  return `${formatTotal(active.total)} queued or running${scheduled ? ` · ${formatCount(scheduled)} scheduled for later` : ""} · updating live`;
 }
 
 /** Queued, scheduled and running runs with live progress. */
 export function ActiveRunsPanel({ query, showBusiness }: ActiveRunsPanelProps) {
-  const total = query.data?.total ?? 0;
+  const total = query.data?.total;
   // Read at each render, which each poll brings, so that "in 28 min" counts down.
   const now = Date.now();
   return (
@@ -39,9 +40,9 @@ export function ActiveRunsPanel({ query, showBusiness }: ActiveRunsPanelProps) {
           ))}
         </ul>
       ) : null}
-      {query.data && total > query.data.runs.length ? (
+      {query.data && total && (total.atLeast || total.count > query.data.runs.length) ? (
         <p className={styles.more}>
-          Showing the first {query.data.runs.length} of {formatCount(total)}. Filter the history by status to see them all.
+          Showing the first {query.data.runs.length} of {formatTotal(total)}. Filter the history by status to see them all.
         </p>
       ) : null}
     </Panel>

@@ -64,10 +64,10 @@ export function AutomationDashboard() {
         window={view.window}
         onWindowChange={(window) => setView({ window })}
         businessId={businessId}
-        live={Boolean(active.data?.total)}
+        live={Boolean(active.data?.total.count)}
       />
       {isSystemAdmin ? (
-        <BusinessBreakdownPanel window={view.window} live={Boolean(active.data?.total)} selected={businessId} onSelect={(business) => setView({ business })} />
+        <BusinessBreakdownPanel window={view.window} live={Boolean(active.data?.total.count)} selected={businessId} onSelect={(business) => setView({ business })} />
       ) : null}
       {isSystemAdmin ? <WorkersPanel /> : null}
     </div>

@@ -13,7 +13,7 @@ export type RunTotal = z.infer<typeof RunTotal>;
 export const JobRunPage = z.object({ runs: z.array(JobRunResponse), nextCursor: z.string().nullable(), total: RunTotal.optional() });
 export type JobRunPage = z.infer<typeof JobRunPage>;
 
-export const ActiveJobRuns = z.object({ runs: z.array(JobRunResponse), total: z.number() });
+export const ActiveJobRuns = z.object({ runs: z.array(JobRunResponse), total: RunTotal });
 export type ActiveJobRuns = z.infer<typeof ActiveJobRuns>;
 
 export const RecentJobRuns = z.object({ runs: z.array(JobRunResponse) });

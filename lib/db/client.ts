@@ -1,9 +1,9 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/sqlite/client";
 import { databaseProvider, readEnv } from "../config/env";
 import { createPostgresClient } from "./postgres/postgres-client";
+import { sqliteAdapter } from "./sqlite-adapter";
 
 // Both generated clients have the same models and methods; the SQLite one names the type.
 export type Db = PrismaClient;
@@ -21,9 +21,7 @@ export function createDb(url: string): Db {
   if (databaseProvider(url) === "postgresql") return createPostgresClient(url) as unknown as Db;
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  // busy timeout: the web app and workers are separate processes writing the same file.
-  const adapter = new PrismaBetterSqlite3({ url, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: sqliteAdapter(url) });
 }
 
 export async function disconnectDb(): Promise<void> {

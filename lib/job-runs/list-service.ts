@@ -4,7 +4,7 @@ import { businessCondition, queryScoped, scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { serializeRunsWithNames } from "./run-names";
 import { decodeCursor, encodeCursor, type RunOrder } from "./cursor";
-import { businessFilterWhere, runListConditions } from "./queries";
+import { businessFilterSql, businessFilterWhere, runListConditions } from "./queries";
 import { resolveRunSearch, searchConditions } from "./run-search";
 import type { JobRunFilters, JobRunResponse } from "./schemas";
 
@@ -15,7 +15,7 @@ export interface RunTotal {
   atLeast: boolean;
 }
 
-export const TOTAL_COUNT_CAP = 10_000;
+export const TOTAL_COUNT_CAP = 1_000;
 
 export interface JobRunPage {
   runs: JobRunResponse[];
@@ -46,7 +46,7 @@ export async function listJobRuns({
   if (paths.length === 0) return { runs: [], nextCursor: null, ...(cursor ? {} : { total: { count: 0, atLeast: false } }) };
   const [ids, total] = await Promise.all([
     queryScoped<{ id: string }>(scope, (tenant) => pageOfIds(tenant, conditions, paths, limit + 1, order)),
-    cursor ? undefined : countRuns(scope, runListConditions({ ...filters, businessId }, undefined, tagScope), paths),
+    cursor ? undefined : countRuns(scope, { ...filters, businessId }, paths, order),
   ]);
   const byId = new Map((await db.jobRun.findMany({ where: { id: { in: ids.map((row) => row.id) } } })).map((run) => [run.id, run]));
   const rows = ids.flatMap(({ id }) => byId.get(id) ?? []);
@@ -73,17 +73,33 @@ function pageOfIds(tenant: Prisma.Sql, conditions: Prisma.Sql, paths: Prisma.Sql
 }
 
 /**
- * Counts the matching runs, stopping one past the cap on each search path: the same indexes as
- * the page serve it, and a million matching runs cost no more than ten thousand.
+ * Counts the matching runs, stopping one past the cap on each search path. Without a tag the count
+ * walks the page's own index in the page's order, so it costs what twenty pages cost whatever the
+ * set's size. With tags it starts from the first tag's rows (its (business_id, tag) or (tag) index)
+ * and looks up each run by key: walking the runs instead would read every run of the scope to find
+ * a rare tag's thousand.
  */
-async function countRuns(scope: Scope, conditions: Prisma.Sql, paths: Prisma.Sql[]): Promise<RunTotal> {
+async function countRuns(scope: Scope, filters: JobRunFilters, paths: Prisma.Sql[], order: RunOrder): Promise<RunTotal> {
+  const tagScope = businessCondition(scope, "t");
+  const [firstTag, ...otherTags] = filters.tag ?? [];
+  const direction = Prisma.raw(order === "oldest" ? "ASC" : "DESC");
   const [row] = await queryScoped<{ n: bigint | number }>(scope, (tenant) => {
-    const matching = (path: Prisma.Sql, index: number) =>
-      Prisma.sql`SELECT id FROM (SELECT id FROM job_runs WHERE ${tenant} AND ${conditions} AND ${path} LIMIT ${TOTAL_COUNT_CAP + 1}) AS ${Prisma.raw(`path${index}`)}`;
+    const matching = (path: Prisma.Sql, index: number) => {
+      const alias = Prisma.raw(`path${index}`);
+      if (firstTag === undefined) {
+        const conditions = runListConditions(filters, undefined, tagScope);
+        return Prisma.sql`SELECT id FROM (SELECT id FROM job_runs WHERE ${tenant} AND ${conditions} AND ${path}
+          ORDER BY created_at ${direction}, id ${direction} LIMIT ${TOTAL_COUNT_CAP + 1}) AS ${alias}`;
+      }
+      const conditions = runListConditions({ ...filters, tag: otherTags }, undefined, tagScope);
+      return Prisma.sql`SELECT id FROM (SELECT t.run_id AS id FROM job_run_tags t
+        WHERE t.tag = ${firstTag} AND ${tagScope} AND ${businessFilterSql(filters.businessId, "t")}
+          AND EXISTS (SELECT 1 FROM job_runs WHERE job_runs.id = t.run_id AND ${tenant} AND ${conditions} AND ${path} LIMIT 1)
+        LIMIT ${TOTAL_COUNT_CAP + 1}) AS ${alias}`;
+    };
     return Prisma.sql`SELECT COUNT(*) AS n FROM (${Prisma.join(paths.map(matching), " UNION ")}) AS matching`;
   });
-  const counted = Number(row?.n ?? 0);
-  return counted > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, atLeast: true } : { count: counted, atLeast: false };
+  return capped(Number(row?.n ?? 0));
 }
 
 const ACTIVE_PAGE = 100;
@@ -91,17 +107,33 @@ const ACTIVE_PAGE = 100;
 /** Queued and running runs, running first, with their progress. */
 export async function listActiveJobRuns({ scope, businessFilter }: { scope: Scope; businessFilter?: string }) {
   const db = scopedDb(scope);
-  const where = businessFilterWhere(authorizeBusinessFilter(scope, businessFilter));
+  const filter = authorizeBusinessFilter(scope, businessFilter);
+  const where = businessFilterWhere(filter);
   // One ordered read per status: each walks its (status, run_at) index and stops at the page,
   // where one read of both would sort every queued run of a deep queue to show the first hundred.
   const inStatus = (status: "running" | "queued", take: number) =>
     take > 0 ? db.jobRun.findMany({ where: { ...where, status }, orderBy: [{ runAt: "asc" }, { id: "asc" }], take }) : [];
-  const [running, total] = await Promise.all([
-    inStatus("running", ACTIVE_PAGE),
-    db.jobRun.count({ where: { ...where, status: { in: ["queued", "running"] } } }),
-  ]);
+  const [running, total] = await Promise.all([inStatus("running", ACTIVE_PAGE), countUnfinished(scope, filter)]);
   const queued = await inStatus("queued", ACTIVE_PAGE - running.length);
   return { runs: await serializeRunsWithNames(scope, db, [...running, ...queued]), total };
+}
+
+/**
+ * Queued and running runs, counted no further than the cap: the rows of a queue being drained are
+ * new, so their index entries cannot be counted without visiting each row, and twenty thousand
+ * of them took longer than the rest of the page.
+ */
+async function countUnfinished(scope: Scope, filter: JobRunFilters["businessId"]): Promise<RunTotal> {
+  const [row] = await queryScoped<{ n: bigint | number }>(
+    scope,
+    (tenant) => Prisma.sql`SELECT COUNT(*) AS n FROM (SELECT id FROM job_runs
+      WHERE ${tenant} AND ${businessFilterSql(filter)} AND status IN ('queued', 'running') LIMIT ${TOTAL_COUNT_CAP + 1}) AS unfinished`,
+  );
+  return capped(Number(row?.n ?? 0));
+}
+
+function capped(counted: number): RunTotal {
+  return counted > TOTAL_COUNT_CAP ? { count: TOTAL_COUNT_CAP, atLeast: true } : { count: counted, atLeast: false };
 }
 
 /** The most recently finished runs. */
