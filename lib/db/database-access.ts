@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
  * Which tenant rows the database itself lets the current code see. On PostgreSQL this becomes
- * transaction-local settings that the row-level security policies read; the application's own
+ * settings of the connection that runs the statement, which the row-level security policies read
+ * (lib/db/postgres/scoped-pool.ts); the application's own
  * filters (lib/tenancy) stay the first line of defence on both databases.
  *
  * - `business`: only that business's rows.

@@ -4,73 +4,82 @@ import { currentDatabaseAccess, type DatabaseAccess } from "../database-access";
 type QueryConfig = pg.QueryConfig & { rowMode?: "array" };
 
 /**
- * A connection pool that hands the current DatabaseAccess to PostgreSQL with every statement.
- * - Business access: settings are transaction-local (`set_config(…, true)`), so they can never
- *   leak to the next user of a pooled connection. A statement outside a transaction runs as
- *   BEGIN + settings, the statement, COMMIT; a transaction gets the settings right after its BEGIN,
- *   from the access current when it began.
- * - All-businesses access: a second pool whose connections carry `app.bypass_rls = on` from the
- *   moment they open, used for nothing else. The worker's queue statements, the bulk of the
- *   traffic, then take one round trip instead of three.
- * - No access: the statement runs bare, and the row-level security policies show no tenant row.
+ * A connection pool that hands the current DatabaseAccess to PostgreSQL with every statement,
+ * over three pools that never lend a connection to each other:
+ * - Business, user and sign-in access: a pool whose connections carry the settings of the access
+ *   they last served as session settings. Each checkout compares the connection's settings with
+ *   the access it is about to serve and sets them only when they differ, outside any transaction,
+ *   so a statement takes one round trip where BEGIN, settings and COMMIT took three. The settings
+ *   a connection carries are known exactly: only this pool sets them, and a connection whose
+ *   settings statement failed is destroyed, never reused.
+ * - All-businesses access: a pool whose connections carry `app.bypass_rls = on` from the moment
+ *   they open, used for nothing else.
+ * - No access: a pool whose connections never carry any setting, so the row-level security
+ *   policies show them no tenant row.
  */
 export function createScopedPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config);
+  const scoped = new pg.Pool(config);
   const privileged = new pg.Pool({ ...config, options: [config.options, "-c app.bypass_rls=on"].filter(Boolean).join(" ") });
   // An idle connection that drops is discarded by its pool; unheard, the event would end the process.
+  scoped.on("error", () => undefined);
   privileged.on("error", () => undefined);
   const baseQuery = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
   const baseConnect = pg.Pool.prototype.connect as (...args: unknown[]) => unknown;
   const baseEnd = pg.Pool.prototype.end as (this: pg.Pool) => Promise<void>;
-  const checkout = () => baseConnect.call(pool) as Promise<pg.PoolClient>;
+  const checkout = async (access: DatabaseAccess) => withSettings(await scoped.connect(), access);
 
   // pg's other overloads (callbacks, submittables) are not used by the Prisma adapter: it always
-  // passes one config object and awaits the promise. They pass through unchanged.
+  // passes one config object and awaits the promise. They pass through to the pool without settings.
   const query = (...args: unknown[]): unknown => {
     const [config] = args;
     const access = currentDatabaseAccess();
     if (args.length !== 1 || typeof config !== "object" || config === null || !access) return baseQuery.apply(pool, args);
     if (access.kind === "all") return privileged.query(config as QueryConfig);
-    return queryWithAccess(checkout, config as QueryConfig, access);
+    return queryWithAccess(checkout(access), config as QueryConfig);
   };
   const connect = (...args: unknown[]): unknown => {
     if (args.length > 0) return baseConnect.apply(pool, args);
     const access = currentDatabaseAccess();
     if (access?.kind === "all") return privileged.connect();
-    return checkout().then((client) => (access ? applyAfterBegin(client, access) : client));
+    return access ? checkout(access) : baseConnect.call(pool);
   };
   const end = async () => {
-    await Promise.all([baseEnd.call(pool), privileged.end()]);
+    await Promise.all([baseEnd.call(pool), scoped.end(), privileged.end()]);
   };
   Object.assign(pool, { query, connect, end });
   return pool;
 }
 
-async function queryWithAccess(
-  checkout: () => Promise<pg.PoolClient>,
-  config: QueryConfig,
-  access: DatabaseAccess,
-): Promise<pg.QueryResult> {
-  const client = await checkout();
+/** The session settings each connection of the scoped pool carries now. */
+const carried = new WeakMap<pg.PoolClient, string>();
+
+async function withSettings(client: pg.PoolClient, access: DatabaseAccess): Promise<pg.PoolClient> {
+  const wanted = settingsSql(access);
+  if (carried.get(client) === wanted) return client;
+  carried.delete(client);
+  try {
+    await client.query(wanted);
+  } catch (error) {
+    // Its settings are unknown now: the connection is closed rather than lent again.
+    client.release(error as Error);
+    throw error;
+  }
+  carried.set(client, wanted);
+  return client;
+}
+
+async function queryWithAccess(checkedOut: Promise<pg.PoolClient>, config: QueryConfig): Promise<pg.QueryResult> {
+  const client = await checkedOut;
   // pg-pool stops listening on a client while it is checked out, and a connection the network drops
   // mid-statement emits 'error' on it: unheard, that ends the process. The statement fails anyway.
   const ignoreDrop = () => undefined;
   client.on("error", ignoreDrop);
   let broken: Error | undefined;
   try {
-    await client.query(`BEGIN; ${settingsSql(access)}`);
-    try {
-      const result = await client.query(config);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    }
+    return await client.query(config);
   } catch (error) {
-    broken ??= isConnectionError(error) ? (error as Error) : undefined;
+    broken = isConnectionError(error) ? (error as Error) : undefined;
     throw error;
   } finally {
     client.removeListener("error", ignoreDrop);
@@ -79,23 +88,9 @@ async function queryWithAccess(
   }
 }
 
-function applyAfterBegin(client: pg.PoolClient, access: DatabaseAccess): pg.PoolClient {
-  const original = client.query;
-  const patched = async (...args: unknown[]) => {
-    client.query = original;
-    const result = await (original as (...a: unknown[]) => Promise<unknown>).apply(client, args);
-    const [config] = args;
-    const text = typeof config === "string" ? config : (config as { text?: string } | undefined)?.text;
-    if (text?.trim().toUpperCase() === "BEGIN") await client.query(settingsSql(access));
-    return result;
-  };
-  client.query = patched as typeof client.query;
-  return client;
-}
-
 /**
- * Literals, not parameters: they share one round trip with BEGIN. Ids are checked; an email or an
- * address is free text, so it travels hex-encoded and cannot break out of its literal.
+ * The session settings of one access, as one statement. Literals, not parameters: ids are checked;
+ * an email or an address is free text, so it travels hex-encoded and cannot break out of its literal.
  */
 export function settingsSql(access: DatabaseAccess): string {
   const settings = {
@@ -105,7 +100,7 @@ export function settingsSql(access: DatabaseAccess): string {
     "app.login_ip": access.kind === "sign-in" ? access.ip : "",
     "app.bypass_rls": access.kind === "all" ? "on" : "off",
   };
-  const calls = Object.entries(settings).map(([name, value]) => `set_config('${name}', ${textLiteral(value)}, true)`);
+  const calls = Object.entries(settings).map(([name, value]) => `set_config('${name}', ${textLiteral(value)}, false)`);
   return `SELECT ${calls.join(", ")}`;
 }
 
