@@ -119,7 +119,7 @@ for (const [role, expected] of Object.entries(PAGES) as [Role, PageForRole][]) {
         expect(active).toBeDefined();
         const drawn = await activeRuns.locator("li[data-run-id]").evaluateAll((items) => items.map((item) => item.getAttribute("data-run-id")));
         expect(drawn).toEqual(active!.runs.map((run) => run.id));
-        await expect(activeRuns).toContainText(active!.total.count ? `${active!.total.count}${active!.total.atLeast ? "+" : ""} queued or running` : "Nothing is queued or running", { timeout: 1 });
+        await expect(activeRuns).toContainText(active!.total.count ? `${new Intl.NumberFormat("en-US").format(active!.total.count)}${active!.total.atLeast ? "+" : ""} queued or running` : "Nothing is queued or running", { timeout: 1 });
       }).toPass({ timeout: 20_000 });
 
       await saveScreenshot(page, testInfo, `automation-${role}`);

@@ -6,8 +6,8 @@ describe("how many runs the history shows", () => {
     expect(describeShownRuns(50, { count: 4210, atLeast: false })).toBe("1–50 of 4,210");
   });
 
-  it("says 10,000+ when the count stopped at its cap", () => {
-    expect(describeShownRuns(50, { count: 10_000, atLeast: true })).toBe("1–50 of 10,000+");
+  it("says 1,000+ when the count stopped at its cap", () => {
+    expect(describeShownRuns(50, { count: 1_000, atLeast: true })).toBe("1–50 of 1,000+");
   });
 
   it("never claims fewer runs than are on screen (runs arrived since the count)", () => {

@@ -8,7 +8,7 @@ export function formatTotal(total: RunTotal): string {
   return total.atLeast ? `${formatCount(total.count)}+` : formatCount(total.count);
 }
 
-/** "1–50 of 4,210", or "of 10,000+" when the count stopped at its cap. */
+/** "1–50 of 4,210", or "of 1,000+" when the count stopped at its cap. */
 export function describeShownRuns(shown: number, total: RunTotal | undefined): string {
   if (shown === 0) return "No runs";
   const range = `${formatCount(1)}–${formatCount(shown)}`;

@@ -15,8 +15,13 @@ export function sqliteAdapter(url: string): PrismaBetterSqlite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
-    // A negative cache_size is in KiB rather than pages.
-    await adapter.executeScript(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
+    try {
+      // A negative cache_size is in KiB rather than pages.
+      await adapter.executeScript(`PRAGMA cache_size = -${SQLITE_CACHE_KIB}`);
+    } catch (error) {
+      await adapter.dispose();
+      throw error;
+    }
     return adapter;
   };
   return factory;

@@ -17,8 +17,11 @@ type QueryConfig = pg.QueryConfig & { rowMode?: "array" };
  * - No access: a pool whose connections never carry any setting, so the row-level security
  *   policies show them no tenant row.
  */
+// Code with no access is rare (readiness checks, maintenance): it needs few connections.
+const UNSCOPED_CONNECTIONS = 2;
+
 export function createScopedPool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool(config);
+  const pool = new pg.Pool({ ...config, max: Math.min(config.max ?? UNSCOPED_CONNECTIONS, UNSCOPED_CONNECTIONS) });
   const scoped = new pg.Pool(config);
   const privileged = new pg.Pool({ ...config, options: [config.options, "-c app.bypass_rls=on"].filter(Boolean).join(" ") });
   // An idle connection that drops is discarded by its pool; unheard, the event would end the process.
@@ -27,9 +30,13 @@ export function createScopedPool(config: pg.PoolConfig): pg.Pool {
   const baseQuery = pg.Pool.prototype.query as (...args: unknown[]) => unknown;
   const baseConnect = pg.Pool.prototype.connect as (...args: unknown[]) => unknown;
   const baseEnd = pg.Pool.prototype.end as (this: pg.Pool) => Promise<void>;
-  const checkout = async (access: DatabaseAccess) => withSettings(await scoped.connect(), access);
+  const checkout = async (access: DatabaseAccess) => {
+    // Built before the checkout: a refused id must not leave a connection checked out.
+    const settings = settingsSql(access);
+    return withSettings(await scoped.connect(), settings);
+  };
 
-  // pg's other overloads (callbacks, submittables) are not used by the Prisma adapter: it always
+  // pg's other overloads (text and values, callbacks) are not used by the Prisma adapter: it always
   // passes one config object and awaits the promise. They pass through to the pool without settings.
   const query = (...args: unknown[]): unknown => {
     const [config] = args;
@@ -54,16 +61,26 @@ export function createScopedPool(config: pg.PoolConfig): pg.Pool {
 /** The session settings each connection of the scoped pool carries now. */
 const carried = new WeakMap<pg.PoolClient, string>();
 
-async function withSettings(client: pg.PoolClient, access: DatabaseAccess): Promise<pg.PoolClient> {
-  const wanted = settingsSql(access);
-  if (carried.get(client) === wanted) return client;
+async function withSettings(client: pg.PoolClient, wanted: string): Promise<pg.PoolClient> {
+  // A connection handed back inside a transaction would later roll back settings set now; none
+  // should be, and one that is gets closed rather than trusted.
+  if (carried.get(client) === wanted && client.getTransactionStatus() === "I") return client;
   carried.delete(client);
+  // pg-pool stops listening on a client while it is checked out: a connection that drops during
+  // this statement would otherwise emit an 'error' nobody hears, which ends the process.
+  const ignoreDrop = () => undefined;
+  client.on("error", ignoreDrop);
   try {
+    if (client.getTransactionStatus() !== "I") throw new Error("A pooled connection came back inside a transaction");
     await client.query(wanted);
   } catch (error) {
     // Its settings are unknown now: the connection is closed rather than lent again.
     client.release(error as Error);
     throw error;
+  } finally {
+    // The caller listens from its next step on, in the same chain of promise callbacks, before
+    // any socket event can be delivered.
+    client.removeListener("error", ignoreDrop);
   }
   carried.set(client, wanted);
   return client;

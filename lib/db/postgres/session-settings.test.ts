@@ -16,7 +16,7 @@ describe.runIf(testDatabaseProvider() === "postgresql")("the settings a pooled c
   const clientQuery = pg.Client.prototype.query;
 
   beforeAll(() => {
-    pool = createScopedPool({ connectionString: database.url, max: 1 });
+    pool = createScopedPool({ connectionString: database.url, max: 1, connectionTimeoutMillis: 5_000 });
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
       const [config] = args;
       sent.push(typeof config === "string" ? config : ((config as { text?: string }).text ?? ""));
@@ -63,6 +63,13 @@ describe.runIf(testDatabaseProvider() === "postgresql")("the settings a pooled c
     });
     expect(await inAccess(A, settings)).toMatchObject({ business: "business-a" });
     expect(await inAccess(B, settings)).toMatchObject({ business: "business-b" });
+  });
+
+  it("leave no connection checked out when an access is refused", async () => {
+    const refused: DatabaseAccess = { kind: "business", businessId: "x'; SELECT 1; --" };
+    for (let attempt = 0; attempt < 3; attempt++) await expect(inAccess(refused, settings)).rejects.toThrow(/may only contain/);
+    // The pool has one connection: a leaked one would keep this waiting for ever.
+    expect(await inAccess(A, settings)).toMatchObject({ business: "business-a" });
   });
 
   it("are sent only when the access changes: a statement for the access the connection already serves is one round trip", async () => {
