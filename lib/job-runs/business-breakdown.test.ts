@@ -14,6 +14,9 @@ import { STATS_WINDOWS, type StatsWindow } from "./schemas";
  */
 
 const NOW = Date.UTC(2026, 10, 23, 15, 17, 23, 456);
+// Windows read whole 7-day periods and days after a partial first day, or start at midnight
+// (Thursday 19th: a 7-day period starts there too), or half an hour past it.
+const NOWS = [NOW, Date.UTC(2026, 10, 19), Date.UTC(2026, 10, 21, 0, 30)].map((now) => new Date(now).toISOString());
 const HOUR = 3600_000;
 const STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"];
 useTempDatabase();
@@ -52,12 +55,12 @@ beforeAll(async () => {
   await db.jobRun.createMany({ data: runs });
 }, 120_000);
 
-function expected(rows: JobRun[], window: StatsWindow) {
-  const due = (run: JobRun) => run.status === "queued" && run.runAt.getTime() <= NOW;
+function expected(rows: JobRun[], window: StatsWindow, now: number) {
+  const due = (run: JobRun) => run.status === "queued" && run.runAt.getTime() <= now;
   return businessIds
     .map((businessId) => {
       const own = rows.filter((run) => run.businessId === businessId);
-      const inWindow = own.filter((run) => run.createdAt.getTime() >= NOW - STATS_WINDOWS[window]);
+      const inWindow = own.filter((run) => run.createdAt.getTime() >= now - STATS_WINDOWS[window]);
       const waiting = own.filter(due);
       return {
         businessId,
@@ -66,20 +69,21 @@ function expected(rows: JobRun[], window: StatsWindow) {
         queued: waiting.length,
         scheduled: own.filter((run) => run.status === "queued" && !due(run)).length,
         running: own.filter((run) => run.status === "running").length,
-        oldestQueuedMs: waiting.length ? NOW - Math.min(...waiting.map((run) => run.runAt.getTime())) : null,
+        oldestQueuedMs: waiting.length ? now - Math.min(...waiting.map((run) => run.runAt.getTime())) : null,
       };
     })
     .filter((row) => row.runs || row.queued || row.scheduled || row.running);
 }
 
 describe("the breakdown by business", () => {
-  it.each(Object.keys(STATS_WINDOWS) as StatsWindow[])("agrees with the runs over %s", async (window) => {
+  const windowsAt = (Object.keys(STATS_WINDOWS) as StatsWindow[]).flatMap((window) => NOWS.map((now) => [window, now] as const));
+  it.each(windowsAt)("agrees with the runs over %s at %s", async (window, now) => {
     const rows = await getDb().jobRun.findMany();
-    const breakdown = await getBusinessBreakdown({ scope: ALL_BUSINESSES, window, now: new Date(NOW) });
+    const breakdown = await getBusinessBreakdown({ scope: ALL_BUSINESSES, window, now: new Date(now) });
     const got = breakdown.businesses
       .map(({ name: _name, slug: _slug, ...row }) => row)
       .sort((a, b) => a.businessId.localeCompare(b.businessId));
-    const want = expected(rows, window).sort((a, b) => a.businessId.localeCompare(b.businessId));
+    const want = expected(rows, window, Date.parse(now)).sort((a, b) => a.businessId.localeCompare(b.businessId));
     expect(want.length).toBe(3);
     expect(got).toEqual(want);
     expect(breakdown.businesses.map((row) => row.slug).sort()).toEqual(["acme", "birch", "cedar"]);

@@ -4,7 +4,10 @@ import { sqlDialect } from "../db/sql-dialect";
 import { queryScoped, scopedDb } from "../tenancy/scoped-db";
 import type { Scope } from "../tenancy/scope";
 import { STATS_WINDOWS, type StatsWindow } from "./schemas";
-import { HOUR_MS } from "./stats-queries";
+import { DAY_MS, HOUR_MS, nextMidnight } from "./stats-queries";
+
+/** The business rollup's long periods: 7 days from the epoch (Thursday 00:00 UTC). */
+const WEEK_MS = 7 * DAY_MS;
 
 export interface BusinessBreakdownRow {
   businessId: string;
@@ -34,9 +37,10 @@ type Num = number | bigint | null;
 
 /**
  * One row per business with activity: runs created in the window and its failures, counted as the
- * statistics count them (finished runs of the window's whole hours from the hourly rollups, the hour
- * the window starts in and unfinished runs from the runs), and the live state of its queue. System
- * runs and orphans belong to no business and are left out. System admins only.
+ * statistics count them (finished runs of the window's whole 7-day periods and the whole UTC days
+ * before them from the period rollup, of the hours before its first midnight from the hourly one,
+ * the hour the window starts in and unfinished runs from the runs), and the live state of its
+ * queue. System runs and orphans belong to no business and are left out. System admins only.
  */
 export async function getBusinessBreakdown({
   scope,
@@ -50,14 +54,24 @@ export async function getBusinessBreakdown({
   if (scope.kind !== "all") throw new AppError("forbidden", "Only system admins can see the breakdown by business");
   const since = new Date(now.getTime() - STATS_WINDOWS[window]);
   const firstWholeHour = new Date(Math.ceil(since.getTime() / HOUR_MS) * HOUR_MS);
+  const firstWholeDay = nextMidnight(firstWholeHour);
+  const firstWholeWeek = new Date(Math.ceil(firstWholeDay.getTime() / WEEK_MS) * WEEK_MS);
   const { time, epochMs } = sqlDialect();
 
   const [rollup, firstHour, live] = await Promise.all([
     queryScoped<{ business_id: string; finished: Num; failed: Num }>(
       scope,
       (tenant) => Prisma.sql`
-        SELECT business_id, SUM(succeeded + failed + cancelled) AS finished, SUM(failed) AS failed
-        FROM job_run_hourly_stats WHERE ${tenant} AND hour_start >= ${time(firstWholeHour)}
+        SELECT business_id, SUM(finished) AS finished, SUM(failed) AS failed FROM (
+          SELECT business_id, succeeded + failed + cancelled AS finished, failed FROM job_run_hourly_stats
+          WHERE ${tenant} AND hour_start >= ${time(firstWholeHour)} AND hour_start < ${time(firstWholeDay)}
+          UNION ALL
+          SELECT business_id, finished, failed FROM job_run_period_counts
+          WHERE ${tenant} AND period_days = 1 AND period_start >= ${time(firstWholeDay)} AND period_start < ${time(firstWholeWeek)}
+          UNION ALL
+          SELECT business_id, finished, failed FROM job_run_period_counts
+          WHERE ${tenant} AND period_days = 7 AND period_start >= ${time(firstWholeWeek)}
+        ) AS rollup
         GROUP BY business_id`,
     ),
     queryScoped<{ business_id: string; runs: Num; failed: Num }>(

@@ -19,12 +19,19 @@ export interface RollupCountRow {
   cancelled: number;
 }
 
+export const DAY_MS = 24 * HOUR_MS;
+
 interface RollupRead {
   scope: Scope;
   /** undefined: all businesses, which only the all-business scope may read */
   businessId: string | undefined;
   /** The first hour read; rollup rows cover whole hours. */
   from: Date;
+  /**
+   * All businesses only: from this UTC midnight on, whole days are read from the daily rollup, and
+   * the hours before it from the hourly one. A month is then 30 rows per type and shard, not 720.
+   */
+  wholeDaysFrom?: Date;
 }
 
 // Rows go through the driver adapter one by one, which costs far more than summing them: both reads
@@ -85,13 +92,35 @@ export async function readRollupDurations(read: RollupRead): Promise<Map<string,
   return histograms;
 }
 
-function queryRollup<T>({ scope, businessId, from }: RollupRead, build: (table: Prisma.Sql, where: Prisma.Sql) => Prisma.Sql): Promise<T[]> {
-  const since = Prisma.sql`hour_start >= ${sqlDialect().time(from)}`;
-  return queryScoped<T>(scope, (tenant) =>
-    businessId === undefined
-      ? build(Prisma.raw("job_run_hourly_stats_all"), Prisma.sql`${allBusinessesOnly(scope, tenant)} AND ${since}`)
-      : build(Prisma.raw("job_run_hourly_stats"), Prisma.sql`${tenant} AND business_id = ${businessId} AND ${since}`),
-  );
+function queryRollup<T>(
+  { scope, businessId, from, wholeDaysFrom }: RollupRead,
+  build: (table: Prisma.Sql, where: Prisma.Sql) => Prisma.Sql,
+): Promise<T[]> {
+  const { time } = sqlDialect();
+  const since = Prisma.sql`hour_start >= ${time(from)}`;
+  return queryScoped<T>(scope, (tenant) => {
+    if (businessId !== undefined) {
+      return build(Prisma.raw("job_run_hourly_stats"), Prisma.sql`${tenant} AND business_id = ${businessId} AND ${since}`);
+    }
+    const all = allBusinessesOnly(scope, tenant);
+    if (!wholeDaysFrom) return build(Prisma.raw("job_run_hourly_stats_all"), Prisma.sql`${all} AND ${since}`);
+    // A day row goes by its midnight as hour_start: the readers bucket by it, and a series of days
+    // puts a whole day in one bucket.
+    const columns = Prisma.raw("job_type, succeeded, failed, cancelled, duration_histogram");
+    const rollup = Prisma.sql`(
+      SELECT ${columns}, hour_start FROM job_run_hourly_stats_all
+      WHERE ${all} AND ${since} AND hour_start < ${time(wholeDaysFrom)}
+      UNION ALL
+      SELECT ${columns}, day_start AS hour_start FROM job_run_daily_stats_all
+      WHERE ${all} AND day_start >= ${time(wholeDaysFrom)}
+    ) AS rollup`;
+    return build(rollup, Prisma.sql`1 = 1`);
+  });
+}
+
+/** The first UTC midnight at or after `from`. */
+export function nextMidnight(from: Date): Date {
+  return new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
 }
 
 /** One group of runs read from job_runs itself. */

@@ -3,6 +3,7 @@ import { getDb } from "../db";
 import { inAccess } from "../db/database-access";
 import type { JobRun } from "../db/generated/sqlite/client";
 import { Prisma } from "../db/sql";
+import { sqlDialect } from "../db/sql-dialect";
 import { seededRandom, type SeededRandom } from "../demo-data/random";
 import { expectPercentilesNear } from "../../test-support/duration-percentiles";
 import { testDatabaseProvider } from "../../test-support/test-database-provider";
@@ -14,14 +15,18 @@ import { listFinishedJobTypes } from "./stats-queries";
 import { getJobRunStats } from "./stats-service";
 
 /**
- * The hourly rollups against a brute-force computation over the runs, after a random history of
- * every change that moves a run into or out of a terminal state: settling (one run and batches),
- * cancelling (also from a business's own scope), retrying, rescuing, assigning orphans to a
- * business, deleting orphans and retention deletes. Counts must agree exactly; percentiles within
- * one histogram bucket.
+ * The hourly and daily rollups against a brute-force computation over the runs, after a random
+ * history of every change that moves a run into or out of a terminal state: settling (one run and
+ * batches), cancelling (also from a business's own scope), retrying, rescuing, assigning orphans to
+ * a business, deleting orphans and retention deletes. Counts must agree exactly; percentiles within
+ * one histogram bucket; the daily rows with their hours summed, histograms included.
  */
 
 const NOW = Date.UTC(2026, 10, 23, 15, 17, 23, 456);
+// Windows read whole days from the daily rollup after a partial first day, or start at midnight
+// (Thursday 19th: a 7-day period starts there too), or half an hour past it.
+const NOWS = [NOW, Date.UTC(2026, 10, 19), Date.UTC(2026, 10, 21, 0, 30)].map((now) => new Date(now).toISOString());
+const WINDOWS_AT = (Object.keys(STATS_WINDOWS) as StatsWindow[]).flatMap((window) => NOWS.map((now) => [window, now] as const));
 const HOUR = 3600_000;
 const TYPES = ["sync-calendar", "export-report", "send-reminders"];
 useTempDatabase();
@@ -124,10 +129,10 @@ const CASES: Case[] = [
 ];
 
 describe.each(CASES)("rolled-up statistics for $label", ({ scope, filter, keep }) => {
-  it.each(Object.keys(STATS_WINDOWS) as StatsWindow[])("agree with the runs over %s", async (window) => {
+  it.each(WINDOWS_AT)("agree with the runs over %s at %s", async (window, now) => {
     const rows = await getDb().jobRun.findMany();
-    const stats = await getJobRunStats({ scope: scope(), window, businessFilter: filter?.(), now: new Date(NOW) });
-    const inWindow = rows.filter((run) => keep(run) && run.createdAt.getTime() >= NOW - STATS_WINDOWS[window]);
+    const stats = await getJobRunStats({ scope: scope(), window, businessFilter: filter?.(), now: new Date(now) });
+    const inWindow = rows.filter((run) => keep(run) && run.createdAt.getTime() >= Date.parse(now) - STATS_WINDOWS[window]);
 
     expect(stats.total).toBe(inWindow.length);
     for (const status of RUN_STATUSES) expect(stats.byStatus[status], status).toBe(inWindow.filter((run) => run.status === status).length);
@@ -147,6 +152,72 @@ describe.each(CASES)("rolled-up statistics for $label", ({ scope, filter, keep }
   });
 });
 
+describe("the daily rollups", () => {
+  type Counts = Record<string, number | Record<string, number>>;
+  const num = (value: unknown) => Number(value ?? 0);
+  const histogram = (value: unknown): Record<string, number> =>
+    Object.fromEntries(
+      Object.entries((typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>)
+        .map(([bucket, n]) => [bucket, num(n)] as const)
+        .filter(([, n]) => n !== 0)
+        .sort(([a], [b]) => Number(a) - Number(b)),
+    );
+  const add = (into: Map<string, Counts>, key: string, counts: Counts) => {
+    const total = into.get(key) ?? {};
+    for (const [name, value] of Object.entries(counts)) {
+      if (typeof value === "number") {
+        total[name] = num(total[name]) + value;
+        continue;
+      }
+      const sum = { ...(total[name] as Record<string, number> | undefined) };
+      for (const [bucket, n] of Object.entries(value)) sum[bucket] = (sum[bucket] ?? 0) + n;
+      total[name] = histogram(sum);
+    }
+    into.set(key, total);
+  };
+  // A row whose runs have all left it stays behind with zeros, in the hours as in the days.
+  const nonZero = (rows: Map<string, Counts>) =>
+    new Map([...rows].filter(([, counts]) => Object.values(counts).some((value) => (typeof value === "number" ? value !== 0 : Object.keys(value).length > 0))));
+  const read = <T>(statement: Prisma.Sql) => queryScoped<T>(ALL_BUSINESSES, () => statement);
+
+  it("are their hours summed: a business's by day and by 7-day period, all businesses' by day and shard", async () => {
+    const { epochMs } = sqlDialect();
+    const day = 24 * HOUR;
+    const hours = await read<Record<string, unknown>>(Prisma.sql`SELECT *, ${epochMs(Prisma.raw("hour_start"))} AS at FROM job_run_hourly_stats`);
+    const wantPeriods = new Map<string, Counts>();
+    for (const row of hours) {
+      for (const days of [1, 7]) {
+        const start = num(row.at) - (num(row.at) % (days * day));
+        add(wantPeriods, `${row.business_id} ${days} ${start}`, { finished: num(row.succeeded) + num(row.failed) + num(row.cancelled), failed: num(row.failed) });
+      }
+    }
+    const periods = await read<Record<string, unknown>>(Prisma.sql`SELECT *, ${epochMs(Prisma.raw("period_start"))} AS at FROM job_run_period_counts`);
+    const gotPeriods = new Map<string, Counts>();
+    for (const row of periods) add(gotPeriods, `${row.business_id} ${num(row.period_days)} ${num(row.at)}`, { finished: num(row.finished), failed: num(row.failed) });
+    expect(wantPeriods.size).toBeGreaterThan(0);
+    expect(nonZero(gotPeriods)).toEqual(nonZero(wantPeriods));
+
+    const stats = (row: Record<string, unknown>): Counts => ({
+      succeeded: num(row.succeeded),
+      failed: num(row.failed),
+      cancelled: num(row.cancelled),
+      durationCount: num(row.duration_count),
+      durationSumMs: num(row.duration_sum_ms),
+      histogram: histogram(row.duration_histogram),
+    });
+    const wantDays = new Map<string, Counts>();
+    for (const row of await read<Record<string, unknown>>(Prisma.sql`SELECT *, ${epochMs(Prisma.raw("hour_start"))} AS at FROM job_run_hourly_stats_all`)) {
+      add(wantDays, `${row.job_type} ${num(row.at) - (num(row.at) % day)} ${num(row.shard)}`, stats(row));
+    }
+    const gotDays = new Map<string, Counts>();
+    for (const row of await read<Record<string, unknown>>(Prisma.sql`SELECT *, ${epochMs(Prisma.raw("day_start"))} AS at FROM job_run_daily_stats_all`)) {
+      add(gotDays, `${row.job_type} ${num(row.at)} ${num(row.shard)}`, stats(row));
+    }
+    expect(wantDays.size).toBeGreaterThan(0);
+    expect(nonZero(gotDays)).toEqual(nonZero(wantDays));
+  });
+});
+
 describe("job types seen in the rollups", () => {
   it("are the types with finished runs, of every business or of one", async () => {
     const rows = await getDb().jobRun.findMany();
@@ -159,17 +230,20 @@ describe("job types seen in the rollups", () => {
 });
 
 describe.runIf(testDatabaseProvider() === "postgresql")("row-level security on the rollups", () => {
-  it("shows a business its own rollup rows and none of the all-business rollup", async () => {
+  it.each([
+    ["job_run_hourly_stats", "job_run_hourly_stats_all"],
+    ["job_run_period_counts", "job_run_daily_stats_all"],
+  ])("shows a business its own rows of %s and none of %s", async (perBusiness, allBusinesses) => {
     const own = businessIds[0]!;
     const read = (table: string) =>
       queryScoped<{ business_id?: string }>(businessScope(own), () => Prisma.sql`SELECT * FROM ${Prisma.raw(table)}`);
-    const rows = await read("job_run_hourly_stats");
+    const rows = await read(perBusiness);
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((row) => row.business_id))).toEqual(new Set([own]));
-    expect(await read("job_run_hourly_stats_all")).toEqual([]);
+    expect(await read(allBusinesses)).toEqual([]);
   });
 
-  it("refuses a business's own writes to either rollup: only the triggers keep them", async () => {
+  it("refuses a business's own writes to the rollups: only the triggers keep them", async () => {
     const own = businessIds[0]!;
     const write = (statement: Prisma.Sql) => inAccess({ kind: "business", businessId: own }, () => getDb().$executeRaw(statement));
     await expect(
@@ -181,5 +255,14 @@ describe.runIf(testDatabaseProvider() === "postgresql")("row-level security on t
         VALUES ('forged', now(), 0, 1000, '{}')`),
     ).rejects.toThrow(/row-level security/);
     expect(await write(Prisma.sql`UPDATE job_run_hourly_stats SET succeeded = succeeded + 1000 WHERE business_id = ${own}`)).toBe(0);
+    await expect(
+      write(Prisma.sql`INSERT INTO job_run_period_counts (business_id, period_days, period_start, finished)
+        VALUES (${own}, 1, now(), 1000)`),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      write(Prisma.sql`INSERT INTO job_run_daily_stats_all (job_type, day_start, shard, succeeded, duration_histogram)
+        VALUES ('forged', now(), 0, 1000, '{}')`),
+    ).rejects.toThrow(/row-level security/);
+    expect(await write(Prisma.sql`UPDATE job_run_period_counts SET finished = finished + 1000 WHERE business_id = ${own}`)).toBe(0);
   });
 });

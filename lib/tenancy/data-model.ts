@@ -47,7 +47,7 @@ export interface DataModel {
 export const BUSINESS_COLUMN = "businessId";
 // Written by triggers on job_runs in the statement that changes a run; a write of its own would
 // make them disagree with the runs they describe.
-const KEPT_BY_DATABASE = new Set(["JobRunTag", "JobRunHourlyStat", "JobRunHourlyStatAll", "JobTypeSeen"]);
+const KEPT_BY_DATABASE = new Set(["JobRunTag", "JobRunHourlyStat", "JobRunHourlyStatAll", "JobRunPeriodCount", "JobRunDailyStatAll", "JobTypeSeen"]);
 const SECRET_FIELD = /password|secret|token/i;
 
 type RuntimeField = { name: string; kind: string; type: string };
