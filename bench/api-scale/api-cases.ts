@@ -49,7 +49,8 @@ async function casesFor(actor: ApiActor, scope: Scope, now: number, oneBusiness?
     actor,
     scope,
     targetMs: STATS_TARGET_MS,
-    run: () => getJobRunStats({ scope, window, businessFilter }),
+    // An explicit moment: every sample reads the queue itself rather than a count shared by the last one.
+    run: () => getJobRunStats({ scope, window, businessFilter, now: new Date() }),
   });
   const breakdown = (window: "24h" | "30d"): ApiCase => ({
     name: `per-business breakdown ${window}`,

@@ -3,6 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, type InfiniteData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { ACTIVE_STATUSES, type JobRunResponse, type StatsWindow } from "@/lib/job-runs/schemas";
+import { SHARED_READ_MAX_AGE_MS } from "@/lib/job-runs/shared-read";
 import { apiFetch, toQueryString } from "./api-fetch";
 import { ActiveJobRuns, BusinessBreakdown, JobRunDetail, JobRunPage, JobRunStats, JobTypes, RunChange, TriggerResult } from "./job-run-schemas";
 import { isRunningOrDue } from "./poll-schedule";
@@ -117,14 +118,26 @@ export function useRefreshWhenActiveRunsChange(active: ActiveJobRuns | undefined
   const queryClient = useQueryClient();
   const signature = active ? active.runs.map((run) => `${run.id}:${run.status}`).join("|") : null;
   const previous = useRef<string | null>(null);
+  const pending = useRef(new Set<ReturnType<typeof setTimeout>>());
   useEffect(() => {
     if (signature === null) return;
-    if (previous.current !== null && previous.current !== signature) {
-      void queryClient.invalidateQueries({ queryKey: jobRunKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: [...jobRunKeys.all, "stats"] });
-    }
+    const changed = previous.current !== null && previous.current !== signature;
     previous.current = signature;
+    if (!changed) return;
+    void queryClient.invalidateQueries({ queryKey: jobRunKeys.lists() });
+    // Asked at once, the statistics could repeat a queue count shared from just before the change.
+    // Not cancelled by the next change: a queue that changes at every poll still refreshes them.
+    const timers = pending.current;
+    const later = setTimeout(() => {
+      timers.delete(later);
+      void queryClient.invalidateQueries({ queryKey: [...jobRunKeys.all, "stats"] });
+    }, SHARED_READ_MAX_AGE_MS + 150);
+    timers.add(later);
   }, [signature, queryClient]);
+  useEffect(() => {
+    const timers = pending.current;
+    return () => timers.forEach(clearTimeout);
+  }, []);
 }
 
 export interface TriggerJobRunInput {

@@ -4,11 +4,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { jobRunKeys } from "./job-runs";
 import { isPushLive, setPushLive } from "./live-push";
+import { SHARED_READ_MAX_AGE_MS } from "@/lib/job-runs/shared-read";
 import { createRunChangeBatch } from "./run-change-batch";
 
 const EVENTS_URL = "/api/job-runs/events";
 /** Long enough to fold a burst (a bulk trigger, a busy worker) into one refresh. */
 const BATCH_MS = 250;
+/** Statistics share their queue count for a moment; asked later than that, the count is newer than the change. */
+const STATS_BATCH_MS = SHARED_READ_MAX_AGE_MS + 150;
 
 /**
  * Listens to the server's run changes and refreshes what they make stale: the history, the
@@ -26,10 +29,13 @@ export function useRunChangeEvents(scopeKey: string | null, { enabled = true }: 
       delayMs: BATCH_MS,
       flush: (runIds) => {
         void queryClient.invalidateQueries({ queryKey: jobRunKeys.lists() });
-        void queryClient.invalidateQueries({ queryKey: [...jobRunKeys.all, "stats"] });
         void queryClient.invalidateQueries({ queryKey: [...jobRunKeys.all, "active"] });
         for (const id of runIds) void queryClient.invalidateQueries({ queryKey: jobRunKeys.detail(id) });
       },
+    });
+    const statsBatch = createRunChangeBatch({
+      delayMs: STATS_BATCH_MS,
+      flush: () => void queryClient.invalidateQueries({ queryKey: [...jobRunKeys.all, "stats"] }),
     });
     const source = new EventSource(EVENTS_URL);
     let opened = false;
@@ -53,7 +59,9 @@ export function useRunChangeEvents(scopeKey: string | null, { enabled = true }: 
     source.addEventListener("run", (event) => {
       try {
         const { id } = JSON.parse((event as MessageEvent<string>).data) as { id?: unknown };
-        if (typeof id === "string") batch.add(id);
+        if (typeof id !== "string") return;
+        batch.add(id);
+        statsBatch.add(id);
       } catch {
         // A malformed event changes nothing; the next one or the poll will.
       }
@@ -68,6 +76,7 @@ export function useRunChangeEvents(scopeKey: string | null, { enabled = true }: 
     });
     return () => {
       batch.cancel();
+      statsBatch.cancel();
       source.close();
       setPushLive(false);
     };

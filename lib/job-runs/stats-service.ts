@@ -3,6 +3,7 @@ import type { Scope } from "../tenancy/scope";
 import { addHistogram, bucketOf, histogramPercentile, type Histogram } from "./duration-buckets";
 import { RUN_STATUSES, STATS_WINDOWS, type RunStatus, type StatsWindow } from "./schemas";
 import { countScheduledRuns } from "./scheduled-count";
+import { createSharedReads } from "./shared-read";
 import { DAY_MS, HOUR_MS, nextMidnight, readRollupCounts, readRollupDurations, readRunGroups, type RollupCountRow, type RunGroupRow } from "./stats-queries";
 
 const SERIES = { "24h": { bucketMs: HOUR_MS, buckets: 24 }, "7d": { bucketMs: DAY_MS, buckets: 7 }, "30d": { bucketMs: DAY_MS, buckets: 30 } };
@@ -38,13 +39,15 @@ export async function getJobRunStats({
   scope,
   window,
   businessFilter,
-  now = new Date(),
+  now: asOf,
 }: {
   scope: Scope;
   window: StatsWindow;
   businessFilter?: string;
+  /** A past moment to answer for; without it the statistics are live and share their queue count. */
   now?: Date;
 }): Promise<JobRunStats> {
+  const now = asOf ?? new Date();
   const filter = authorizeBusinessFilter(scope, businessFilter) as Parameters<typeof readRunGroups>[0]["businessFilter"];
   const since = new Date(now.getTime() - STATS_WINDOWS[window]);
   const { bucketMs, buckets } = SERIES[window];
@@ -64,7 +67,7 @@ export async function getJobRunStats({
       readRollupCounts({ ...read, seriesStart, bucketMs }),
       readRollupDurations(read),
       readRunGroups({ scope, businessFilter: filter, from: since, to: firstWholeHour }),
-      readRunGroups({ scope, businessFilter: filter, from: firstWholeHour, statuses: UNFINISHED }),
+      asOf ? readUnfinished(scope, filter, firstWholeHour) : sharedUnfinished(unfinishedKey(scope, filter, firstWholeHour), () => readUnfinished(scope, filter, firstWholeHour)),
     ]);
     cells.addRollup(counts, durations);
     cells.addRuns(firstHour);
@@ -110,6 +113,19 @@ export async function getJobRunStats({
       .sort((a, b) => b.total - a.total || a.jobType.localeCompare(b.jobType)),
     series: { bucketMs, points },
   };
+}
+
+type RunGroupFilter = Parameters<typeof readRunGroups>[0]["businessFilter"];
+
+function readUnfinished(scope: Scope, businessFilter: RunGroupFilter, from: Date): Promise<RunGroupRow[]> {
+  return readRunGroups({ scope, businessFilter, from, statuses: UNFINISHED });
+}
+
+/** Queued and running runs are read row by row, a deep queue's every row: shared between callers. */
+const sharedUnfinished = createSharedReads<RunGroupRow[]>();
+
+function unfinishedKey(scope: Scope, businessFilter: RunGroupFilter, from: Date): string {
+  return JSON.stringify([scope.kind === "business" ? scope.businessId : "all", businessFilter ?? null, from.toISOString()]);
 }
 
 interface Cell {
