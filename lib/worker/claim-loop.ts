@@ -11,6 +11,8 @@ export interface ClaimLoopOptions {
   queue: RunQueue;
   workerId: string;
   concurrency: number;
+  /** Runs claimed beyond the free slots, so a freed slot starts its next run without a round trip. */
+  claimAhead: number;
   pollIntervalMs: number;
   runs: ActiveRuns;
   doorbell: Doorbell;
@@ -19,17 +21,23 @@ export interface ClaimLoopOptions {
   metrics?: WorkerRunMetrics;
 }
 
-/** Claims as many runs as there are free slots and launches them, until `stopping()`. */
+/**
+ * Keeps every slot busy and up to `claimAhead` more runs claimed, until `stopping()`. The waiting
+ * runs are refilled in one claim once they fall to half, so claims stay batched without letting the
+ * fair order go stale for long.
+ */
 export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
-  const { queue, workerId, concurrency, pollIntervalMs, runs, doorbell, stopping, log, metrics } = options;
+  const { queue, workerId, concurrency, claimAhead, pollIntervalMs, runs, doorbell, stopping, log, metrics } = options;
+  const lowWater = Math.floor(claimAhead / 2);
   let failures = 0;
   while (!stopping()) {
-    const free = concurrency - runs.size;
+    const room = concurrency + claimAhead - runs.size - runs.waiting;
+    const wanted = runs.size < concurrency || runs.waiting <= lowWater ? room : 0;
     let claimed = 0;
-    if (free > 0) {
+    if (wanted > 0) {
       const claimStarted = performance.now();
       try {
-        const batch = await queue.claim({ workerId, limit: free });
+        const batch = await queue.claim({ workerId, limit: wanted });
         metrics?.claimed(batch, (performance.now() - claimStarted) / 1000);
         // Launched even if a stop arrived meanwhile: these runs are ours now and MUST be settled.
         runs.launch(batch);
@@ -41,8 +49,8 @@ export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
         if (failures === 1 || Number.isInteger(Math.log2(failures))) log(`Claim failed (${failures}×): ${describeError(error)}`, "warn");
       }
     }
-    // A full claim may mean more work is waiting: ask again at once unless every slot is busy.
-    if (failures > 0 || claimed < free || runs.size >= concurrency) await doorbell.wait(nextPollMs(failures, pollIntervalMs));
+    // A full claim may mean more work is waiting: ask again at once unless there is no room.
+    if (failures > 0 || wanted === 0 || claimed < wanted) await doorbell.wait(nextPollMs(failures, pollIntervalMs));
   }
 }
 

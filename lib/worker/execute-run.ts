@@ -2,7 +2,7 @@ import { computeBackoffMs } from "../jobs/backoff";
 import { isPermanentFailure } from "../jobs/errors";
 import { jobRegistry, type JobRegistry } from "../jobs/registry";
 import { currentTenantContext, runInTenantContext } from "../jobs/tenant-context";
-import type { AttemptOutcome, ClaimedRun, LogLevel, LogLine, RunFailure, RunQueue, RunStartFacts } from "./claim";
+import type { AttemptOutcome, ClaimedRun, Completion, LogLevel, LogLine, RunFailure, RunQueue, RunStartFacts } from "./claim";
 import type { LeaseKeeper } from "./lease-keeper";
 import { abortReasonOf, raceWithAbort, RunAbortedError } from "./run-abort";
 import { buildJobContext } from "./run-context";
@@ -34,6 +34,10 @@ export interface StartRunOptions {
   random?: () => number;
   /** The start checks' facts, read with the rest of the claimed batch; read for this run alone when absent. */
   facts?: Promise<RunStartFacts | undefined>;
+  /** Records a success; batched by the worker, one statement per run when absent. */
+  complete?: (completion: Completion) => Promise<boolean>;
+  /** Called once the handler has returned successfully and only the record of it is left to write. */
+  onHandlerDone?: () => void;
 }
 
 export interface RunningRun {
@@ -107,9 +111,11 @@ async function executeAttempt(options: StartRunOptions, controller: AbortControl
     );
     const result = await raceWithAbort(Promise.resolve(work), controller.signal);
     settledHandler = true;
+    options.onHandlerDone?.();
     const serialized = result === undefined ? null : JSON.stringify(result);
     const succeeded: LogLine = { runId: run.id, businessId: run.businessId, attempt: run.attempt, level: "info", message: "Succeeded" };
-    if (await queue.complete({ ...lease, result: serialized, logs: await log.drain(), logsIfSettled: [succeeded] })) {
+    const complete = options.complete ?? ((completion: Completion) => queue.complete(completion));
+    if (await complete({ ...lease, result: serialized, logs: await log.drain(), logsIfSettled: [succeeded] })) {
       return { status: "succeeded", result };
     }
     countFenceRefusal("complete");
@@ -169,8 +175,8 @@ async function settleFailure({
   return { status: "failed", error: error.message };
 }
 
-/** The run changed hands while we worked; record why on our attempt, never touch the run itself. */
-async function settleLost({ queue, run }: { queue: RunQueue; run: ClaimedRun }): Promise<RunOutcome> {
+/** The run changed hands while we worked (or before we started); record why on our attempt, never touch the run itself. */
+export async function settleLost({ queue, run }: { queue: RunQueue; run: ClaimedRun }): Promise<RunOutcome> {
   const status = await queue.readStatus(run.id);
   const cancelled = status === "cancelled";
   // A rescuer closes the attempt itself; this only closes attempts nobody else did.

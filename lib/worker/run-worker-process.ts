@@ -71,7 +71,7 @@ export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: 
           // A worker that stopped on purpose leaves the list at once; a crashed one goes stale there.
           await removeWorkerPresence(workerId).catch((error: unknown) => say(`Could not unregister: ${describeError(error)}`, "warn"));
           removeListeners();
-          say(`Stopped: ${summary.finished} runs finished, ${summary.aborted} released back to the queue`);
+          say(`Stopped: ${summary.finished} runs finished, ${summary.aborted + summary.unstarted} released back to the queue`);
           resolve(summary);
         }, reject);
       },

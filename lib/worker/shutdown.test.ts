@@ -36,7 +36,7 @@ describe("graceful shutdown of a worker process", () => {
     gate.open();
     const exit = await worker.exited;
     expect(exit.code, worker.output()).toBe(0);
-    expect(worker.output()).toMatch(/exit-summary \{"finished":1,"aborted":1\}/);
+    expect(worker.output()).toMatch(/exit-summary \{"finished":1,"aborted":1,"unstarted":0\}/);
 
     expect(await readRun(short.id)).toMatchObject({ status: "succeeded", attempt: 1 });
     const released = await readRun(long.id);

@@ -3,7 +3,7 @@ import type { WorkerOptions } from "./worker";
 
 type EnvWorkerOptions = Pick<
   WorkerOptions,
-  "workerId" | "concurrency" | "pollIntervalMs" | "heartbeatMs" | "rescueAfterMs" | "shutdownGraceMs"
+  "workerId" | "concurrency" | "claimAhead" | "completionDelayMs" | "pollIntervalMs" | "heartbeatMs" | "rescueAfterMs" | "shutdownGraceMs"
 >;
 
 export function workerOptionsFromEnv(env: Env = readEnv()): EnvWorkerOptions & { runScheduler: boolean; schedulerTickMs: number; startTimeoutMs: number } {
@@ -14,6 +14,8 @@ export function workerOptionsFromEnv(env: Env = readEnv()): EnvWorkerOptions & {
   return {
     workerId: env.WORKER_ID,
     concurrency: env.WORKER_CONCURRENCY,
+    claimAhead: env.WORKER_CLAIM_AHEAD,
+    completionDelayMs: env.WORKER_COMPLETION_DELAY_MS,
     pollIntervalMs: env.WORKER_POLL_INTERVAL_MS,
     heartbeatMs: env.WORKER_HEARTBEAT_MS,
     rescueAfterMs: env.WORKER_RESCUE_AFTER_MS,

@@ -2,11 +2,12 @@ import type { JobRegistry } from "../jobs/registry";
 import { getLogger, messageLog, type MessageLog } from "../logging/logger";
 import { currentTenantContext } from "../jobs/tenant-context";
 import { ActiveRuns, type StopSummary } from "./active-runs";
-import { RunQueue, type ClaimedRun } from "./claim";
+import { RunQueue, type ClaimedRun, type Completion } from "./claim";
 import { runClaimLoop } from "./claim-loop";
 import { describeError } from "./describe-error";
 import { Doorbell } from "./doorbell";
 import type { RunObserver, RunOutcome } from "./execute-run";
+import { CompletionBatcher } from "./completion-batcher";
 import { LeaseKeeper } from "./lease-keeper";
 import { type PeriodicTask, startPeriodicTask } from "./periodic-task";
 import { rescueTask } from "./rescue-task";
@@ -14,11 +15,19 @@ import { WorkerRunMetrics } from "./run-metrics";
 import { defaultWorkerId } from "./worker-id";
 
 export type { PeriodicTask } from "./periodic-task";
+
+const DEFAULT_COMPLETION_DELAY_MS = 2;
+// Bounds one statement's size; a busier worker simply writes batches back to back.
+const MAX_COMPLETION_BATCH = 200;
 export type { StopSummary } from "./active-runs";
 
 export interface WorkerOptions {
   workerId?: string;
   concurrency: number;
+  /** Runs claimed beyond the free slots; half the concurrency (at least 1) by default, 0 claims only for free slots. */
+  claimAhead?: number;
+  /** How long a success waits for others to be written with it (ms); 2 by default. */
+  completionDelayMs?: number;
   pollIntervalMs: number;
   heartbeatMs: number;
   rescueAfterMs: number;
@@ -61,14 +70,21 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
     metrics.settled(run, outcome);
     options.onSettled?.(run, outcome);
   };
-  const runs = new ActiveRuns({ queue, leases, jobs, observer, onSettled, log, onSlotFreed: () => doorbell.ring() });
+  const completions = new CompletionBatcher(queue, {
+    delayMs: options.completionDelayMs ?? DEFAULT_COMPLETION_DELAY_MS,
+    maxBatch: MAX_COMPLETION_BATCH,
+    onError: (message) => log(message, "warn"),
+  });
+  const complete = (completion: Completion) => completions.complete(completion);
+  const runs = new ActiveRuns({ queue, leases, concurrency, jobs, observer, complete, onSettled, log, onSlotFreed: () => doorbell.ring() });
   metrics.watchSlots(() => ({ busy: runs.size, concurrency }));
   const grace = graceCut();
   let stopping = false;
   let stopped: Promise<StopSummary> | undefined;
 
   leases.start();
-  const claimLoop = runClaimLoop({ queue, workerId, concurrency, pollIntervalMs, runs, doorbell, stopping: () => stopping, log, metrics });
+  const claimAhead = options.claimAhead ?? Math.max(1, Math.ceil(concurrency / 2));
+  const claimLoop = runClaimLoop({ queue, workerId, concurrency, claimAhead, pollIntervalMs, runs, doorbell, stopping: () => stopping, log, metrics });
   const { rescueAfterMs, rescueIntervalMs } = options;
   const periodic = [rescueTask({ queue, rescueAfterMs, rescueIntervalMs, log }), ...(options.periodicTasks ?? [])].map(
     (task) => startPeriodicTask(task, log),
@@ -86,6 +102,7 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
         await Promise.all(periodic.map((task) => task.stop()));
         await claimLoop;
         const summary = await runs.drain(graceMs, grace.cut);
+        await completions.close();
         await leases.stop();
         return summary;
       })();

@@ -1,3 +1,4 @@
+export type { Completion } from "./complete-runs";
 export { RunQueue, type AttemptOutcome, type Lease, type LogLevel, type LogLine, type RunFailure, type StaleRun } from "./run-queue";
 export type { ClaimedRun } from "./claimed-run";
 export type { QueueDialect } from "./dialect";

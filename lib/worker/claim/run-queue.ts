@@ -2,6 +2,7 @@ import { readEnv } from "../../config/env";
 import { getDb, type Db } from "../../db";
 import { Prisma } from "../../db/sql";
 import { claimRunById, claimRuns, insertClaimedRun, type NewClaimedRun } from "./claim-runs";
+import { completeRuns, type Completion } from "./complete-runs";
 import type { ClaimedRun } from "./claimed-run";
 import type { QueueDialect } from "./dialect";
 import { queueDialectFor } from "./dialects";
@@ -18,7 +19,7 @@ export type { AttemptOutcome, Lease, LogLevel, LogLine, RunFailure, StaleRun } f
 
 /**
  * Every statement that changes a run's state on behalf of a worker, one file per operation:
- * claim-runs (leases and attempt rows), heartbeat, settle (complete, fail, release), rescue-runs,
+ * claim-runs (leases and attempt rows), heartbeat, settle (complete, fail, release), complete-runs (a batch), rescue-runs,
  * run-logs, start-facts.
  */
 export class RunQueue {
@@ -73,6 +74,11 @@ export class RunQueue {
 
   complete(outcome: Lease & { result: string | null; logs?: LogLine[]; logsIfSettled?: LogLine[] }): Promise<boolean> {
     return completeRun(this.connection, outcome);
+  }
+
+  /** Completes a batch in one round trip; answers the leases settled here (the rest were lost meanwhile). */
+  completeMany(completions: Completion[]): Promise<Set<string>> {
+    return completeRuns(this.connection, completions);
   }
 
   fail(outcome: Lease & { error: RunFailure; retryInMs: number | null; attemptStatus?: AttemptOutcome }): Promise<"retrying" | "failed" | "lost"> {

@@ -67,6 +67,16 @@ async function settleInOneStatement(
   return Number(rows[0]?.n ?? 0);
 }
 
+/** The fenced change of one run to succeeded. */
+export function completeRunSql(dialect: QueueDialect, { runId, leaseId, result }: Lease & { result: string | null }): Prisma.Sql {
+  const { now } = dialect;
+  return Prisma.sql`
+    UPDATE job_runs SET
+      status = 'succeeded', result = ${result}, progress = 1, error_message = NULL, error_stack = NULL,
+      finished_at = ${now}, heartbeat_at = ${now}, locked_by = NULL, lease_id = NULL, updated_at = ${now}
+    WHERE id = ${runId} AND status = 'running' AND lease_id = ${leaseId}`;
+}
+
 /**
  * Marks the run succeeded and closes its attempt; false when the lease was lost meanwhile.
  * `logs` are written either way; `logsIfSettled` only when the run was settled here.
@@ -75,14 +85,9 @@ export async function completeRun(
   queue: QueueConnection,
   { runId, leaseId, result, logs, logsIfSettled }: Lease & { result: string | null; logs?: LogLine[]; logsIfSettled?: LogLine[] },
 ): Promise<boolean> {
-  const { now } = queue.dialect;
   const changed = await settle(
     queue,
-    Prisma.sql`
-      UPDATE job_runs SET
-        status = 'succeeded', result = ${result}, progress = 1, error_message = NULL, error_stack = NULL,
-        finished_at = ${now}, heartbeat_at = ${now}, locked_by = NULL, lease_id = NULL, updated_at = ${now}
-      WHERE id = ${runId} AND status = 'running' AND lease_id = ${leaseId}`,
+    completeRunSql(queue.dialect, { runId, leaseId, result }),
     { runId, leaseId, status: "succeeded" },
     { logs, logsIfSettled },
   );

@@ -59,7 +59,7 @@ describe.runIf(testDatabaseProvider() === "postgresql")("SIGTERM with runs in fl
       const [stopped] = await stopping;
       const output = first.lines().join("\n");
       expect(stopped?.code, output).toBe(0);
-      expect(output).toMatch(new RegExp(`exit-summary \\{"finished":${SHORT_RUNS},"aborted":${LONG_RUNS}\\}`));
+      expect(output).toMatch(new RegExp(`exit-summary \\{"finished":${SHORT_RUNS},"aborted":${LONG_RUNS},"unstarted":0\\}`));
 
       for (const run of short) {
         expect(await readRun(run.id)).toMatchObject({ status: "succeeded", attempt: 1 });

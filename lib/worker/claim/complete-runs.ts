@@ -1,0 +1,69 @@
+import { Prisma } from "../../db/sql";
+import { inQueueTransaction } from "./queue-access";
+import type { QueueConnection } from "./queue-connection";
+import type { Lease, LogLine } from "./queue-types";
+import { insertLogsSql } from "./run-logs";
+import { closeAttemptSql, completeRunSql } from "./settle";
+
+export type Completion = Lease & { result: string | null; logs?: LogLine[]; logsIfSettled?: LogLine[] };
+
+/**
+ * Marks a batch of runs succeeded and closes their attempts, each row fenced on its own lease, and
+ * answers the leases that were settled here; a lease missing from the answer was lost meanwhile.
+ * The same rule as completing one run, in one round trip for the whole batch: the per-run cost of
+ * a statement (and of the rollups' statement triggers) is paid once per batch.
+ */
+export async function completeRuns(queue: QueueConnection, completions: Completion[]): Promise<Set<string>> {
+  if (completions.length === 0) return new Set();
+  if (queue.dialect.name === "postgresql") return completeInOneStatement(queue, completions);
+  return completeInOneTransaction(queue, completions);
+}
+
+async function completeInOneStatement({ db, dialect }: QueueConnection, completions: Completion[]): Promise<Set<string>> {
+  const { now } = dialect;
+  const input = completions.map(
+    ({ runId, leaseId, result }) => Prisma.sql`(CAST(${runId} AS TEXT), CAST(${leaseId} AS TEXT), CAST(${result} AS JSONB))`,
+  );
+  const logs = completions.flatMap((completion) => completion.logs ?? []);
+  const settledLogs = completions.flatMap((completion) => completion.logsIfSettled ?? []);
+  const logRows = (name: string, lines: LogLine[], onlyIf?: Prisma.Sql) =>
+    lines.length === 0 ? Prisma.empty : Prisma.sql`, ${Prisma.raw(name)} AS (${insertLogsSql(dialect, lines, onlyIf)})`;
+  const rows = await db.$queryRaw<{ lease_id: string }[]>(Prisma.sql`
+    WITH input (run_id, lease_id, result) AS (VALUES ${Prisma.join(input)}),
+    changed AS (
+      UPDATE job_runs SET
+        status = 'succeeded', result = input.result, progress = 1, error_message = NULL, error_stack = NULL,
+        finished_at = ${now}, heartbeat_at = ${now}, locked_by = NULL, lease_id = NULL, updated_at = ${now}
+      FROM input
+      WHERE job_runs.id = input.run_id AND job_runs.status = 'running' AND job_runs.lease_id = input.lease_id
+      RETURNING job_runs.id, input.lease_id
+    ),
+    closed AS (
+      UPDATE job_run_attempts SET status = 'succeeded', finished_at = ${now}, error_message = NULL, error_stack = NULL
+      FROM changed
+      WHERE job_run_attempts.run_id = changed.id AND job_run_attempts.lease_id = changed.lease_id AND job_run_attempts.status = 'running'
+    )
+    ${logRows("logs", logs)}
+    ${logRows("settled_logs", settledLogs, Prisma.sql`v.column1 IN (SELECT id FROM changed)`)}
+    SELECT lease_id FROM changed`);
+  return new Set(rows.map((row) => row.lease_id));
+}
+
+/** SQLite: the single-run statements in one transaction, so the batch costs one commit. */
+function completeInOneTransaction({ raw, dialect }: QueueConnection, completions: Completion[]): Promise<Set<string>> {
+  return inQueueTransaction(raw, async (tx) => {
+    const settled = new Set<string>();
+    const lines: LogLine[] = [];
+    for (const { runId, leaseId, result, logs = [], logsIfSettled = [] } of completions) {
+      const changed = await tx.$executeRaw(completeRunSql(dialect, { runId, leaseId, result }));
+      if (changed === 1) {
+        await tx.$executeRaw(closeAttemptSql(dialect, { runId, leaseId, status: "succeeded" }));
+        settled.add(leaseId);
+      }
+      lines.push(...logs, ...(changed === 1 ? logsIfSettled : []));
+    }
+    if (lines.length > 0) await tx.$executeRaw(insertLogsSql(dialect, lines));
+    return settled;
+  });
+}
+
