@@ -15,6 +15,18 @@ export function fairnessLoad(quick: boolean): FairnessLoad {
   return { bigRuns: quick ? 2_000 : 10_000, smallBusinesses: 50, runsPerSmallBusiness: 20, workMs: 50, processes: 1, concurrency: 16 };
 }
 
+/** Every run of the load, big and small. */
+export function totalRuns(load: FairnessLoad): number {
+  return load.bigRuns + load.smallBusinesses * load.runsPerSmallBusiness;
+}
+
+/** The same work spread evenly over many businesses: what the claim costs when every business has queued runs. */
+export const MANY_BUSINESSES = 1_000;
+
+export function runsPerManyBusiness(load: FairnessLoad): number {
+  return Math.max(1, Math.round(totalRuns(load) / MANY_BUSINESSES));
+}
+
 export interface FairnessResult {
   smallP50: number;
   smallP95: number;

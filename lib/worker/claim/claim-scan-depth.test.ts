@@ -20,6 +20,7 @@ const QUEUE_INDEX = "job_runs_status_business_id_priority_run_at_idx";
 interface PlanNode {
   "Node Type": string;
   "Index Name"?: string;
+  "Relation Name"?: string;
   "Actual Rows"?: number;
   "Actual Loops"?: number;
   Plans?: PlanNode[];
@@ -30,25 +31,52 @@ function* nodesOf(node: PlanNode): Generator<PlanNode> {
   for (const child of node.Plans ?? []) yield* nodesOf(child);
 }
 
+async function executedPlan(limit: number): Promise<PlanNode> {
+  // With statistics, as autovacuum keeps them once a burst of inserts has settled.
+  await getDb().$executeRaw(Prisma.sql`ANALYZE job_runs`);
+  // EXPLAIN ANALYZE executes the claim; the runs it takes are not read again.
+  const [explained] = await getDb().$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
+    Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${postgresDialect.claimRuns({ workerId: "plan-reader", limit })}`,
+  );
+  return explained!["QUERY PLAN"][0].Plan;
+}
+
+async function enqueue(businessId: string, count: number): Promise<void> {
+  await getDb().$executeRaw(Prisma.sql`
+    INSERT INTO job_runs (id, business_id, scope, job_type, status, params, run_at, created_at, updated_at)
+    SELECT md5(random()::text || i::text), ${businessId}, 'tenant', 'test-noop', 'queued', '{}', now(), now(), now()
+    FROM generate_series(1, ${count}) AS i`);
+}
+
 useTempDatabase();
+
+describe.runIf(testDatabaseProvider() === "postgresql")("a claim among many businesses", () => {
+  const BUSINESSES = 60;
+  const SMALL_LIMIT = 4;
+
+  it("reads about one run per business, and a batch's worth only from the businesses it can serve", async () => {
+    for (let i = 0; i < BUSINESSES; i++) {
+      const business = await createBusiness({ name: `Tenant ${i}` });
+      await enqueue(business.id, SMALL_LIMIT + 2);
+    }
+    const plan = await executedPlan(SMALL_LIMIT);
+
+    // Every run row any step of the plan read, whichever index or scan it took.
+    const runRowsRead = [...nodesOf(plan)]
+      .filter((node) => node["Relation Name"] === "job_runs")
+      .reduce((sum, node) => sum + (node["Actual Rows"] ?? 0) * (node["Actual Loops"] ?? 1), 0);
+    // Reading each business's first `limit` runs, or every queued run, is several times this.
+    expect(runRowsRead).toBeLessThanOrEqual(2 * BUSINESSES);
+  });
+});
 
 describe.runIf(testDatabaseProvider() === "postgresql")("a claim on a deep queue", () => {
   it(`reads at most ${LIMIT} queued runs per business, however many share one run_at`, async () => {
     for (const name of ["Bulk A", "Bulk B"]) {
       const business = await createBusiness({ name });
-      await getDb().$executeRaw(Prisma.sql`
-        INSERT INTO job_runs (id, business_id, scope, job_type, status, params, run_at, created_at, updated_at)
-        SELECT md5(random()::text || i::text), ${business.id}, 'tenant', 'test-noop', 'queued', '{}', now(), now(), now()
-        FROM generate_series(1, ${QUEUED_PER_BUSINESS}) AS i`);
+      await enqueue(business.id, QUEUED_PER_BUSINESS);
     }
-
-    // With statistics, as autovacuum keeps them once a burst of inserts has settled.
-    await getDb().$executeRaw(Prisma.sql`ANALYZE job_runs`);
-    // EXPLAIN ANALYZE executes the claim; this file's database has no other use for those runs.
-    const [explained] = await getDb().$queryRaw<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
-      Prisma.sql`EXPLAIN (ANALYZE, FORMAT JSON) ${postgresDialect.claimRuns({ workerId: "plan-reader", limit: LIMIT })}`,
-    );
-    const plan = explained!["QUERY PLAN"][0].Plan;
+    const plan = await executedPlan(LIMIT);
 
     const queueScans = [...nodesOf(plan)].filter((node) => node["Index Name"] === QUEUE_INDEX);
     expect(queueScans.length).toBeGreaterThan(0);

@@ -16,14 +16,46 @@ const NEXT_CLAIM_SEQ = Prisma.sql`nextval('job_run_claim_order')`;
  * `status = 'queued'` on the row's latest version, so a run another worker claimed after the
  * snapshot is skipped rather than claimed twice. Each step is MATERIALIZED, so it is computed once
  * whatever the planner believes about a table whose statistics lag behind a burst of inserts.
+ *
+ * Two passes keep the cost with the batch rather than with businesses × batch: a business's first
+ * run always ranks ahead of its later ones, so only the `limit` businesses whose first runs rank
+ * best can place any run in the batch, and only they have their queue heads read.
  */
 function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
   return Prisma.sql`
     WITH running AS MATERIALIZED (
       SELECT business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY business_id
     ),
+    firsts AS MATERIALIZED (
+      SELECT f.*, COALESCE(rn.n, 0) AS running, b.max_concurrent_runs AS cap,
+        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id = b.id) AS last_served
+      FROM businesses b
+      CROSS JOIN LATERAL (
+        SELECT q.id, q.business_id, q.priority, q.run_at FROM job_runs q
+        WHERE q.status = 'queued' AND q.business_id = b.id AND q.run_at <= ${NOW}
+        ORDER BY q.priority DESC, q.run_at
+        LIMIT 1
+      ) f
+      LEFT JOIN running rn ON rn.business_id = b.id
+      WHERE b.max_concurrent_runs IS NULL OR COALESCE(rn.n, 0) < b.max_concurrent_runs
+      UNION ALL
+      -- Two forms, so that each probes the (business_id, claim_seq) index; IS NOT DISTINCT FROM would scan.
+      SELECT f.*, COALESCE((SELECT n FROM running WHERE business_id IS NULL), 0), NULL,
+        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS NULL AND served.scope = 'system')
+      FROM (
+        SELECT q.id, q.business_id, q.priority, q.run_at FROM job_runs q
+        WHERE q.status = 'queued' AND q.business_id IS NULL AND q.scope = 'system' AND q.run_at <= ${NOW}
+        ORDER BY q.priority DESC, q.run_at, q.id
+        LIMIT 1
+      ) f
+    ),
+    chosen AS MATERIALIZED (
+      SELECT business_id, running, cap, last_served FROM firsts
+      ORDER BY running, last_served NULLS FIRST, priority DESC, run_at, id
+      LIMIT ${limit}
+    ),
     heads AS MATERIALIZED (
-      SELECT head.* FROM businesses b
+      SELECT c.running, c.cap, c.last_served, head.* FROM chosen c
       CROSS JOIN LATERAL (
         -- Numbered only after the limit: a window over the index scan itself reads every run that
         -- ties on (priority, run_at) with the last one taken, the whole queue after a bulk enqueue.
@@ -31,38 +63,36 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
         FROM (
           -- In the index's own order (status, business_id, priority DESC, run_at), so the scan stops
           -- after \`limit\` rows however long the business's queue is.
-          SELECT q.id, q.business_id, q.priority, q.run_at
+          SELECT q.id, q.priority, q.run_at
           FROM job_runs q
-          WHERE q.status = 'queued' AND q.business_id = b.id AND q.run_at <= ${NOW}
+          WHERE q.status = 'queued' AND q.business_id = c.business_id AND q.run_at <= ${NOW}
           ORDER BY q.priority DESC, q.run_at
           LIMIT ${limit}
         ) limited
       ) head
+      WHERE c.business_id IS NOT NULL
       UNION ALL
-      SELECT q.id, q.business_id, q.priority, q.run_at,
+      SELECT c.running, c.cap, c.last_served, q.id, q.priority, q.run_at,
         ROW_NUMBER() OVER (ORDER BY q.priority DESC, q.run_at, q.id) AS turn
-      FROM (
-        SELECT id, business_id, priority, run_at FROM job_runs
+      FROM chosen c, (
+        SELECT id, priority, run_at FROM job_runs
         WHERE status = 'queued' AND business_id IS NULL AND scope = 'system' AND run_at <= ${NOW}
         ORDER BY priority DESC, run_at, id
         LIMIT ${limit}
       ) q
+      WHERE c.business_id IS NULL
     ),
     eligible AS MATERIALIZED (
-      SELECT h.id, h.priority, h.run_at,
-        COALESCE(rn.n, 0) + h.turn AS share,
-        -- Two forms, so that each probes the (business_id, claim_seq) index; IS NOT DISTINCT FROM would scan.
-        CASE WHEN h.business_id IS NULL
-          THEN (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS NULL AND served.scope = 'system')
-          ELSE (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id = h.business_id)
-        END AS last_served
-      FROM heads h
-      LEFT JOIN running rn ON rn.business_id IS NOT DISTINCT FROM h.business_id
-      LEFT JOIN businesses b ON b.id = h.business_id
-      WHERE b.max_concurrent_runs IS NULL OR COALESCE(rn.n, 0) + h.turn <= b.max_concurrent_runs
+      SELECT id, priority, run_at, running + turn AS share, last_served FROM heads
+      WHERE cap IS NULL OR running + turn <= cap
     ),
     picked AS (
-      SELECT j.id FROM job_runs j JOIN eligible e ON e.id = j.id
+      -- Sorted before the join, so the locking walk probes the primary key of the few runs it takes
+      -- instead of hashing every queued run.
+      SELECT j.id FROM (
+        SELECT * FROM eligible ORDER BY share, last_served NULLS FIRST, priority DESC, run_at, id
+      ) e
+      JOIN job_runs j ON j.id = e.id
       WHERE j.status = 'queued'
       ORDER BY e.share, e.last_served NULLS FIRST, e.priority DESC, e.run_at, e.id
       LIMIT ${limit}

@@ -15,25 +15,60 @@ const LAST_CLAIM_SEQ = Prisma.sql`(SELECT COALESCE(MAX(claim_seq), 0) FROM job_r
  * second worker's claim sees the rows this one took as running. Fairness is decided inside the
  * query:
  *
- * 1. heads: for every business (and the system), the first `limit` runnable runs in its own order
- *    (priority, then age). Walking the (status, business_id, priority, run_at) index per business
- *    keeps the cost proportional to the number of businesses, not to the longest queue.
- * 2. turn: a run's place in its business's queue; share = the business's running runs + turn, so a
+ * 1. firsts: for every business (and the system), its first runnable run in its own order
+ *    (priority, then age), walking the (status, business_id, priority, run_at) index.
+ * 2. chosen: a business's first run ranks ahead of its later ones, so only the `limit` businesses
+ *    whose first runs rank best can place a run in the batch. Only their heads, the first `limit`
+ *    runs each, are read: the cost grows with the batch, not with businesses × batch.
+ * 3. turn: a run's place in its business's queue; share = the business's running runs + turn, so a
  *    business holding many slots waits behind one holding few (deficit round-robin).
- * 3. Ties go to the business whose latest claim is oldest (claim_seq), then priority, then age. A
+ * 4. Ties go to the business whose latest claim is oldest (claim_seq), then priority, then age. A
  *    business with 10,000 queued runs and one with 10 therefore take turns.
- * 4. businesses.max_concurrent_runs caps running + turn per business.
- * 5. Each claimed run takes the next place in the claim order, in the order it was picked.
+ * 5. businesses.max_concurrent_runs caps running + turn per business.
+ * 6. Each claimed run takes the next place in the claim order, in the order it was picked.
  *
  * Orphans (tenant runs without a business) are never claimed: they wait for an owner.
  */
 function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
   return Prisma.sql`
-    WITH heads AS (
-      SELECT head.id FROM businesses b, job_runs head
-      WHERE head.id IN (
+    WITH running AS MATERIALIZED (
+      SELECT business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY business_id
+    ),
+    firsts AS (
+      SELECT b.id AS business_id, COALESCE(rn.n, 0) AS running, b.max_concurrent_runs AS cap,
+        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id = b.id) AS last_served,
+        f.id, f.priority, f.run_at
+      FROM businesses b
+      JOIN job_runs f ON f.id = (
         SELECT q.id FROM job_runs q
         WHERE q.status = 'queued' AND q.business_id = b.id AND +q.run_at <= ${NOW}
+        ORDER BY q.priority DESC, q.run_at
+        LIMIT 1
+      )
+      LEFT JOIN running rn ON rn.business_id = b.id
+      WHERE b.max_concurrent_runs IS NULL OR COALESCE(rn.n, 0) < b.max_concurrent_runs
+      UNION ALL
+      SELECT NULL, COALESCE((SELECT n FROM running WHERE business_id IS NULL), 0), NULL,
+        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS NULL),
+        f.id, f.priority, f.run_at
+      FROM job_runs f
+      WHERE f.id = (
+        SELECT q.id FROM job_runs q
+        WHERE q.status = 'queued' AND q.business_id IS NULL AND q.scope = 'system' AND +q.run_at <= ${NOW}
+        ORDER BY q.priority DESC, q.run_at
+        LIMIT 1
+      )
+    ),
+    chosen AS MATERIALIZED (
+      SELECT business_id, running, cap, last_served FROM firsts
+      ORDER BY running, last_served NULLS FIRST, priority DESC, run_at, id
+      LIMIT ${limit}
+    ),
+    heads AS (
+      SELECT head.id FROM chosen c, job_runs head
+      WHERE c.business_id IS NOT NULL AND head.id IN (
+        SELECT q.id FROM job_runs q
+        WHERE q.status = 'queued' AND q.business_id = c.business_id AND +q.run_at <= ${NOW}
         ORDER BY q.priority DESC, q.run_at
         LIMIT ${limit}
       )
@@ -44,6 +79,7 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
         ORDER BY q.priority DESC, q.run_at
         LIMIT ${limit}
       )
+      WHERE EXISTS (SELECT 1 FROM chosen WHERE business_id IS NULL)
     ),
     candidates AS (
       SELECT r.id, r.business_id, r.priority, r.run_at,
@@ -51,17 +87,11 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
       FROM job_runs r
       WHERE r.id IN (SELECT id FROM heads)
     ),
-    running AS (
-      SELECT business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY business_id
-    ),
     eligible AS (
-      SELECT c.id, c.priority, c.run_at,
-        COALESCE(rn.n, 0) + c.turn AS share,
-        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS c.business_id) AS last_served
+      SELECT c.id, c.priority, c.run_at, ch.running + c.turn AS share, ch.last_served
       FROM candidates c
-      LEFT JOIN running rn ON rn.business_id IS c.business_id
-      LEFT JOIN businesses b ON b.id = c.business_id
-      WHERE b.max_concurrent_runs IS NULL OR COALESCE(rn.n, 0) + c.turn <= b.max_concurrent_runs
+      JOIN chosen ch ON ch.business_id IS c.business_id
+      WHERE ch.cap IS NULL OR ch.running + c.turn <= ch.cap
     ),
     -- Materialized: computed once, before the update changes the running counts it reads.
     picked AS MATERIALIZED (
