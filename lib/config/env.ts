@@ -44,7 +44,7 @@ const EnvSchema = z.object({
 
   /** Runs one worker process executes at the same time. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
-  /** Runs a worker claims beyond its free slots, so a freed slot starts the next run at once; half the concurrency when unset, 0 turns it off. */
+  /** Runs a worker claims beyond its free slots, so a freed slot starts the next run at once; twice the concurrency when unset, 0 turns it off. */
   WORKER_CLAIM_AHEAD: z.coerce.number().int().min(0).max(256).optional(),
   /** How long a finished run waits for others so their successes are written in one statement. */
   WORKER_COMPLETION_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(2),
