@@ -87,16 +87,17 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
       WHERE cap IS NULL OR running + turn <= cap
     ),
     picked AS (
-      -- Sorted before the join, so the locking walk probes the primary key of the few runs it takes
-      -- instead of hashing every queued run.
+      -- One primary-key probe per candidate, in the fair order, until the batch is full: whatever the
+      -- planner believes about the number of queued runs (statistics lag behind a burst of inserts),
+      -- a join here could hash or rescan every queued run to take a few dozen.
       SELECT j.id FROM (
-        SELECT * FROM eligible ORDER BY share, last_served NULLS FIRST, priority DESC, run_at, id
+        SELECT id, share, last_served, priority, run_at FROM eligible
+        ORDER BY share, last_served NULLS FIRST, priority DESC, run_at, id
       ) e
-      JOIN job_runs j ON j.id = e.id
-      WHERE j.status = 'queued'
-      ORDER BY e.share, e.last_served NULLS FIRST, e.priority DESC, e.run_at, e.id
+      CROSS JOIN LATERAL (
+        SELECT q.id FROM job_runs q WHERE q.id = e.id AND q.status = 'queued' FOR UPDATE SKIP LOCKED
+      ) j
       LIMIT ${limit}
-      FOR UPDATE OF j SKIP LOCKED
     )
     UPDATE job_runs SET ${leaseAssignments({ dialect: postgresDialect, workerId, claimSeq: NEXT_CLAIM_SEQ })}
     FROM picked
