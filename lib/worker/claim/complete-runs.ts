@@ -2,7 +2,7 @@ import { Prisma } from "../../db/sql";
 import { inQueueTransaction } from "./queue-access";
 import type { QueueConnection } from "./queue-connection";
 import type { Lease, LogLine } from "./queue-types";
-import { insertLogsSql } from "./run-logs";
+import { insertLogsSql, insertSettleLogsSql } from "./run-logs";
 import { closeAttemptSql, completeRunSql } from "./settle";
 
 export type Completion = Lease & { result: string | null; logs?: LogLine[]; logsIfSettled?: LogLine[] };
@@ -25,9 +25,10 @@ async function completeInOneStatement({ db, dialect }: QueueConnection, completi
     ({ runId, leaseId, result }) => Prisma.sql`(CAST(${runId} AS TEXT), CAST(${leaseId} AS TEXT), CAST(${result} AS JSONB))`,
   );
   const logs = completions.flatMap((completion) => completion.logs ?? []);
-  const settledLogs = completions.flatMap((completion) => completion.logsIfSettled ?? []);
-  const logRows = (name: string, lines: LogLine[], onlyIf?: Prisma.Sql) =>
-    lines.length === 0 ? Prisma.empty : Prisma.sql`, ${Prisma.raw(name)} AS (${insertLogsSql(dialect, lines, onlyIf)})`;
+  const logsIfSettled = completions.flatMap((completion) => completion.logsIfSettled ?? []);
+  const settled = Prisma.sql`v.run_id IN (SELECT id FROM changed)`;
+  const logRows =
+    logs.length + logsIfSettled.length === 0 ? Prisma.empty : Prisma.sql`, logs AS (${insertSettleLogsSql(dialect, { logs, logsIfSettled, settled })})`;
   const rows = await db.$queryRaw<{ lease_id: string }[]>(Prisma.sql`
     WITH input (run_id, lease_id, result) AS (VALUES ${Prisma.join(input)}),
     changed AS (
@@ -43,8 +44,7 @@ async function completeInOneStatement({ db, dialect }: QueueConnection, completi
       FROM changed
       WHERE job_run_attempts.run_id = changed.id AND job_run_attempts.lease_id = changed.lease_id AND job_run_attempts.status = 'running'
     )
-    ${logRows("logs", logs)}
-    ${logRows("settled_logs", settledLogs, Prisma.sql`v.column1 IN (SELECT id FROM changed)`)}
+    ${logRows}
     SELECT lease_id FROM changed`);
   return new Set(rows.map((row) => row.lease_id));
 }

@@ -3,7 +3,7 @@ import type { QueueDialect } from "./dialect";
 import { inQueueTransaction } from "./queue-access";
 import type { QueueConnection } from "./queue-connection";
 import { MAX_MESSAGE, MAX_STACK, truncate, type AttemptOutcome, type Lease, type LogLine, type RunFailure } from "./queue-types";
-import { insertLogsSql } from "./run-logs";
+import { insertLogsSql, insertSettleLogsSql } from "./run-logs";
 
 /*
  * Whatever settles a run is fenced on `status = 'running' AND lease_id = <lease>`: once a run was
@@ -54,15 +54,16 @@ async function settleInOneStatement(
   attempt: AttemptClose,
   { logs, logsIfSettled }: { logs: LogLine[]; logsIfSettled: LogLine[] },
 ): Promise<number> {
-  const logRows = (name: string, lines: LogLine[], onlyIf?: Prisma.Sql) =>
-    lines.length === 0 ? Prisma.empty : Prisma.sql`, ${Prisma.raw(name)} AS (${insertLogsSql(dialect, lines, onlyIf)})`;
+  const logRows =
+    logs.length + logsIfSettled.length === 0
+      ? Prisma.empty
+      : Prisma.sql`, logs AS (${insertSettleLogsSql(dialect, { logs, logsIfSettled, settled: Prisma.sql`EXISTS (SELECT 1 FROM changed)` })})`;
   const rows = await db.$queryRaw<{ n: bigint | number | string }[]>(Prisma.sql`
     WITH changed AS (${runChange} RETURNING id),
     closed AS (
       ${closeAttemptSql(dialect, attempt)} AND EXISTS (SELECT 1 FROM changed)
     )
-    ${logRows("logs", logs)}
-    ${logRows("settled_logs", logsIfSettled, Prisma.sql`EXISTS (SELECT 1 FROM changed)`)}
+    ${logRows}
     SELECT COUNT(*) AS n FROM changed`);
   return Number(rows[0]?.n ?? 0);
 }
