@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync } from "node:fs";
 import { z } from "zod";
 import { abortableSleep } from "../lib/jobs/abortable-sleep";
 import { defineJob, type JobDefinition } from "../lib/jobs/define-job";
@@ -55,6 +55,23 @@ export const testGate = defineJob({
   },
 });
 
+/**
+ * Appends its attempt number to its tally file as the handler's last act: the file says how many
+ * times the handler ran to its end, whether or not the worker lived to record the success.
+ */
+export const testTally = defineJob({
+  type: "test-tally",
+  title: "Tally",
+  description: "Records each time its handler ends in a file.",
+  scope: "tenant",
+  params: z.object({ tally: z.string().min(1) }).strict(),
+  backoff: FAST_BACKOFF,
+  async run({ params, attempt }) {
+    appendFileSync(params.tally, `${attempt}\n`);
+    return { attempt };
+  },
+});
+
 export const testTimeout = defineJob({
   type: "test-timeout",
   title: "Times out",
@@ -94,7 +111,7 @@ export const testSystemNoop = defineJob({
   },
 });
 
-export const TEST_JOBS = [testNoop, testSleep, testGate, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
+export const TEST_JOBS = [testNoop, testSleep, testGate, testTally, testTimeout, testFlaky, testSystemNoop] as JobDefinition[];
 
 /** The application's jobs plus the test jobs. */
 export function testRegistry(extra: JobDefinition[] = []) {

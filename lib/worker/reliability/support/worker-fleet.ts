@@ -53,12 +53,17 @@ export class WorkerFleet {
   }
 
   /** SIGKILL: no shutdown code runs, leases are left behind as after a crash or an OOM kill. */
-  async killAndReplace(slot: number): Promise<{ killed: string; replacement: string }> {
+  async kill(slot: number): Promise<FleetWorker> {
     const victim = this.slots[slot];
     if (!victim) throw new Error(`No worker in slot ${slot}`);
     victim.process.child.kill("SIGKILL");
     await victim.process.exited;
     this.killedIds.push(victim.id);
+    return victim;
+  }
+
+  async killAndReplace(slot: number): Promise<{ killed: string; replacement: string }> {
+    const victim = await this.kill(slot);
     this.replacements[slot] = (this.replacements[slot] ?? 0) + 1;
     const replacement = this.launch(`${this.options.name}-${slot}-r${this.replacements[slot]}`);
     this.slots[slot] = replacement;
