@@ -124,4 +124,20 @@ describe("the completion batcher", () => {
     expect(await answers).toEqual([true, true]);
     await expectSucceeded(settleable);
   });
+
+  it("once hurried, writes what is waiting and every later success without waiting out the delay", async () => {
+    const { settleable } = await claimRuns(2);
+    const [first, second] = settleable;
+    const queue = new CountingQueue();
+    // Far longer than the test may take: only hurry() can write these before it ends.
+    const batcher = new CompletionBatcher(queue, { delayMs: 600_000, maxBatch: 200 });
+
+    const firstAnswer = batcher.complete(completionOf(first!));
+    batcher.hurry();
+    expect(await firstAnswer).toBe(true);
+    expect(await batcher.complete(completionOf(second!))).toBe(true);
+
+    expect(queue.batches).toEqual([1, 1]);
+    await expectSucceeded(settleable);
+  });
 });

@@ -26,6 +26,7 @@ export class CompletionBatcher {
   private waiting: Waiting[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(
     private readonly queue: RunQueue,
@@ -36,9 +37,15 @@ export class CompletionBatcher {
   complete(completion: Completion): Promise<boolean> {
     return new Promise<boolean>((resolve, reject) => {
       this.waiting.push({ completion, resolve, reject });
-      if (this.waiting.length >= this.options.maxBatch) this.flushSoon(0);
+      if (this.stopping || this.waiting.length >= this.options.maxBatch) this.flushSoon(0);
       else this.flushSoon(this.options.delayMs);
     });
+  }
+
+  /** From now on writes without waiting out the delay: a stopping worker must not outlast its grace period for it. */
+  hurry(): void {
+    this.stopping = true;
+    this.flushSoon(0);
   }
 
   /** Writes everything still waiting; the last step of a worker's stop. */

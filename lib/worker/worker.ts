@@ -98,6 +98,7 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
     stop({ graceMs = shutdownGraceMs } = {}) {
       stopped ??= (async () => {
         stopping = true;
+        completions.hurry();
         doorbell.ring();
         await Promise.all(periodic.map((task) => task.stop()));
         await claimLoop;
