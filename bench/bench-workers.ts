@@ -1,12 +1,13 @@
 import path from "node:path";
 import { repoRoot, startProcess, type StartedProcess } from "./child-process";
 import { createHandledWatch } from "./handled-watch";
+import { WORKER_NODE_FLAGS } from "../lib/worker/worker-node-flags";
 
 const ENTRY = path.join(repoRoot, "bench/bench-worker-entry.ts");
 
 /** One worker process running the benchmark jobs (bench-worker-entry.ts), with its pid. */
 export function startBenchWorker({ url, concurrency, id, onOutput }: { url: string; concurrency: number; id: string; onOutput?: (chunk: string) => void }): StartedProcess {
-  return startProcess(process.execPath, ["--import", "tsx", ENTRY], {
+  return startProcess(process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", ENTRY], {
     env: {
       DATABASE_URL: url,
       WORKER_CONCURRENCY: String(concurrency),

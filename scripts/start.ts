@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { startChildGroup } from "../lib/process/child-group";
+import { WORKER_NODE_FLAGS } from "../lib/worker/worker-node-flags";
 
 const port = process.env.PORT ?? "3000";
 const workers = Number(process.env.WORKERS ?? "1");
@@ -30,7 +31,7 @@ const group = startChildGroup([
   // One scheduler tick is enough: the others would only find the slot already taken.
   ...Array.from({ length: workers }, (_, index) => ({
     command: bin("tsx"),
-    args: ["scripts/worker.ts"],
+    args: [...WORKER_NODE_FLAGS, "scripts/worker.ts"],
     env: {
       ...process.env,
       WORKER_RUN_SCHEDULER: process.env.WORKER_RUN_SCHEDULER ?? (index === 0 ? "true" : "false"),
