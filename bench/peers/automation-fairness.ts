@@ -1,7 +1,6 @@
-import { startBenchWorkers } from "../bench-workers";
+import { drainWithWaitingWorkers } from "./drain-with-waiting-workers";
 import { connectAsAdmin } from "../bench-database";
 import { summarizeWaits, type FairnessLoad, type FairnessResult } from "./fairness-load";
-import { sleep } from "../wait-until";
 
 export interface AutomationFairnessInput {
   url: string;
@@ -20,19 +19,11 @@ export async function automationFairness({ url, businessIds, load }: AutomationF
   if (!big || small.length !== load.smallBusinesses) throw new Error(`Expected ${load.smallBusinesses + 1} businesses`);
   const admin = await connectAsAdmin(url);
   try {
-    await admin.query("TRUNCATE job_runs CASCADE");
-    const workers = startBenchWorkers(url, load.processes, load.concurrency);
-    try {
-      await workers.ready;
-      // As in the latency measurement: the worker has settled into waiting for notifications.
-      await sleep(500);
+    const runs = load.bigRuns + load.smallBusinesses * load.runsPerSmallBusiness;
+    await drainWithWaitingWorkers({ admin, url, load, runs }, async () => {
       await admin.bypass(() => admin.query(insertRuns("$1::text"), [big, load.bigRuns, load.workMs]));
       await admin.bypass(() => admin.query(insertRuns("unnest($1::text[])"), [small, load.runsPerSmallBusiness, load.workMs]));
-      // The workers say when they have handled every run; nothing counts rows meanwhile.
-      await workers.handled(load.bigRuns + load.smallBusinesses * load.runsPerSmallBusiness);
-    } finally {
-      await workers.stop();
-    }
+    });
     const { rows } = await admin.bypass(() =>
       admin.query<{ big: boolean; status: string; waited_ms: number | null }>(
         `SELECT business_id = $1 AS big, status,

@@ -1,7 +1,6 @@
-import { startBenchWorkers } from "../bench-workers";
+import { drainWithWaitingWorkers } from "./drain-with-waiting-workers";
 import { connectAsAdmin } from "../bench-database";
 import { runsPerManyBusiness, type FairnessLoad } from "./fairness-load";
-import { sleep } from "../wait-until";
 
 export interface SpreadDrainResult {
   runs: number;
@@ -19,11 +18,7 @@ export async function automationSpreadDrain({ url, businessIds, load }: { url: s
   const runs = perBusiness * businessIds.length;
   const admin = await connectAsAdmin(url);
   try {
-    await admin.query("TRUNCATE job_runs CASCADE");
-    const workers = startBenchWorkers(url, load.processes, load.concurrency);
-    try {
-      await workers.ready;
-      await sleep(500);
+    await drainWithWaitingWorkers({ admin, url, load, runs }, async () => {
       await admin.bypass(() =>
         admin.query(
           `INSERT INTO job_runs (id, business_id, scope, job_type, params, max_attempts, updated_at, created_at, run_at)
@@ -32,10 +27,7 @@ export async function automationSpreadDrain({ url, businessIds, load }: { url: s
           [businessIds, perBusiness, load.workMs],
         ),
       );
-      await workers.handled(runs);
-    } finally {
-      await workers.stop();
-    }
+    });
     const { rows } = await admin.bypass(() =>
       admin.query<{ succeeded: number; seconds: number }>(
         `SELECT COUNT(*) FILTER (WHERE status = 'succeeded')::int AS succeeded,

@@ -64,6 +64,27 @@ async function killWithSuccessUnwritten({ name, runId, tally }: { name: string; 
   return workerId;
 }
 
+/**
+ * Starts a second worker, waits until the run is finished (the rescue, then a new attempt if any)
+ * and stops it gracefully: once stopped, it has nothing of the run left in flight, so the tally is final.
+ */
+async function rescueUntilFinished(name: string, runId: string) {
+  const rescuer = new WorkerFleet(spawnTs, { name, env: workerEnv() });
+  rescuer.start(1);
+  const rescuerId = rescuer.workers[0]!.id;
+  const finished = await waitFor(
+    async () => {
+      rescuer.assertAlive();
+      const current = await readRun(runId);
+      return ["succeeded", "failed", "cancelled"].includes(current.status) && current;
+    },
+    { timeoutMs: PROCESS_WAIT_MS, intervalMs: 100, what: "the rescued run to finish" },
+  );
+  const [exit] = await rescuer.stopGracefully();
+  expect(exit, rescuer.tail(rescuerId)).toMatchObject({ code: 0, signal: null });
+  return { rescuer, rescuerId, finished };
+}
+
 describe("a success still waiting for its batch when the worker is killed", () => {
   it("is run again after the rescue and recorded once, when the run has attempts left", async () => {
     const business = await createBusiness();
@@ -71,19 +92,7 @@ describe("a success still waiting for its batch when the worker is killed", () =
     const run = await queueRun({ businessId: business.id, jobType: "test-tally", params: { tally }, maxAttempts: 2 });
     const killed = await killWithSuccessUnwritten({ name: "held", runId: run.id, tally });
 
-    const rescuer = new WorkerFleet(spawnTs, { name: "rescuer", env: workerEnv() });
-    rescuer.start(1);
-    const rescuerId = rescuer.workers[0]!.id;
-    const finished = await waitFor(
-      async () => {
-        rescuer.assertAlive();
-        const current = await readRun(run.id);
-        return ["succeeded", "failed", "cancelled"].includes(current.status) && current;
-      },
-      { timeoutMs: PROCESS_WAIT_MS, intervalMs: 100, what: "the rescued run to finish" },
-    );
-    const [exit] = await rescuer.stopGracefully();
-    expect(exit, rescuer.tail(rescuerId)).toMatchObject({ code: 0, signal: null });
+    const { rescuer, rescuerId, finished } = await rescueUntilFinished("rescuer", run.id);
 
     expect(finished).toMatchObject({ status: "succeeded", attempt: 2, errorMessage: null, leaseId: null, lockedBy: null });
     expect(finished.result).toEqual({ attempt: 2 });
@@ -104,20 +113,7 @@ describe("a success still waiting for its batch when the worker is killed", () =
     const run = await queueRun({ businessId: business.id, jobType: "test-tally", params: { tally }, maxAttempts: 1 });
     const killed = await killWithSuccessUnwritten({ name: "last", runId: run.id, tally });
 
-    const rescuer = new WorkerFleet(spawnTs, { name: "last-rescuer", env: workerEnv() });
-    rescuer.start(1);
-    const rescuerId = rescuer.workers[0]!.id;
-    const finished = await waitFor(
-      async () => {
-        rescuer.assertAlive();
-        const current = await readRun(run.id);
-        return ["succeeded", "failed", "cancelled"].includes(current.status) && current;
-      },
-      { timeoutMs: PROCESS_WAIT_MS, intervalMs: 100, what: "the rescue to settle the run" },
-    );
-    // Once stopped, the rescuer can have nothing of this run left in flight: the tally is final.
-    const [exit] = await rescuer.stopGracefully();
-    expect(exit, rescuer.tail(rescuerId)).toMatchObject({ code: 0, signal: null });
+    const { rescuer, finished } = await rescueUntilFinished("last-rescuer", run.id);
 
     expect(finished).toMatchObject({ status: "failed", attempt: 1, errorMessage: RESCUED_MESSAGE, result: null, leaseId: null, lockedBy: null });
     expect(finished.finishedAt).not.toBeNull();
