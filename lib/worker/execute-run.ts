@@ -175,8 +175,8 @@ async function settleFailure({
   return { status: "failed", error: error.message };
 }
 
-/** The run changed hands while we worked (or before we started); record why on our attempt, never touch the run itself. */
-export async function settleLost({ queue, run }: { queue: RunQueue; run: ClaimedRun }): Promise<RunOutcome> {
+/** The run changed hands while we worked; record why on our attempt, never touch the run itself. */
+async function settleLost({ queue, run }: { queue: RunQueue; run: ClaimedRun }): Promise<RunOutcome> {
   const status = await queue.readStatus(run.id);
   const cancelled = status === "cancelled";
   // A rescuer closes the attempt itself; this only closes attempts nobody else did.

@@ -15,11 +15,11 @@ import { WorkerRunMetrics } from "./run-metrics";
 import { defaultWorkerId } from "./worker-id";
 
 export type { PeriodicTask } from "./periodic-task";
+export type { StopSummary } from "./active-runs";
 
 const DEFAULT_COMPLETION_DELAY_MS = 2;
 // Bounds one statement's size; a busier worker simply writes batches back to back.
 const MAX_COMPLETION_BATCH = 200;
-export type { StopSummary } from "./active-runs";
 
 export interface WorkerOptions {
   workerId?: string;

@@ -3,7 +3,7 @@ import { inQueueTransaction } from "./queue-access";
 import type { QueueConnection } from "./queue-connection";
 import type { Lease, LogLine } from "./queue-types";
 import { insertLogsSql, insertSettleLogsSql } from "./run-logs";
-import { closeAttemptSql, completeRunSql } from "./settle";
+import { changeRunThenAttempt, completeRunSql } from "./settle";
 
 export type Completion = Lease & { result: string | null; logs?: LogLine[]; logsIfSettled?: LogLine[] };
 
@@ -55,12 +55,9 @@ function completeInOneTransaction({ raw, dialect }: QueueConnection, completions
     const settled = new Set<string>();
     const lines: LogLine[] = [];
     for (const { runId, leaseId, result, logs = [], logsIfSettled = [] } of completions) {
-      const changed = await tx.$executeRaw(completeRunSql(dialect, { runId, leaseId, result }));
-      if (changed === 1) {
-        await tx.$executeRaw(closeAttemptSql(dialect, { runId, leaseId, status: "succeeded" }));
-        settled.add(leaseId);
-      }
-      lines.push(...logs, ...(changed === 1 ? logsIfSettled : []));
+      const changed = await changeRunThenAttempt(tx, dialect, completeRunSql(dialect, { runId, leaseId, result }), { runId, leaseId, status: "succeeded" });
+      if (changed) settled.add(leaseId);
+      lines.push(...logs, ...(changed ? logsIfSettled : []));
     }
     if (lines.length > 0) await tx.$executeRaw(insertLogsSql(dialect, lines));
     return settled;

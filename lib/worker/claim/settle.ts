@@ -1,6 +1,6 @@
 import { Prisma } from "../../db/sql";
 import type { QueueDialect } from "./dialect";
-import { inQueueTransaction } from "./queue-access";
+import { inQueueTransaction, type QueueDb } from "./queue-access";
 import type { QueueConnection } from "./queue-connection";
 import { MAX_MESSAGE, MAX_STACK, truncate, type AttemptOutcome, type Lease, type LogLine, type RunFailure } from "./queue-types";
 import { insertLogsSql, insertSettleLogsSql } from "./run-logs";
@@ -35,13 +35,19 @@ function settle(
   const { raw, dialect } = queue;
   if (dialect.name === "postgresql") return settleInOneStatement(queue, runChange, attempt, { logs, logsIfSettled });
   return inQueueTransaction(raw, async (tx) => {
-    const changed = await tx.$executeRaw(runChange);
-    if (changed === 1) await tx.$executeRaw(closeAttemptSql(dialect, attempt));
+    const changed = await changeRunThenAttempt(tx, dialect, runChange, attempt);
     // The handler's last lines and the closing line travel with the settle: one round trip fewer per run.
-    const lines = changed === 1 ? [...logs, ...logsIfSettled] : logs;
+    const lines = changed ? [...logs, ...logsIfSettled] : logs;
     if (lines.length > 0) await tx.$executeRaw(insertLogsSql(dialect, lines));
-    return changed;
+    return changed ? 1 : 0;
   });
+}
+
+/** Inside the caller's transaction (SQLite): the run's change, then its attempt's close only when the change took. */
+export async function changeRunThenAttempt(tx: QueueDb, dialect: QueueDialect, runChange: Prisma.Sql, attempt: AttemptClose): Promise<boolean> {
+  const changed = await tx.$executeRaw(runChange);
+  if (changed === 1) await tx.$executeRaw(closeAttemptSql(dialect, attempt));
+  return changed === 1;
 }
 
 /**
