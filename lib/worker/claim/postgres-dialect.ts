@@ -9,6 +9,14 @@ const NOW = Prisma.sql`now()`;
 // A sequence, not MAX + 1: every claimed row gets its own number, also when claims run at the same time.
 const NEXT_CLAIM_SEQ = Prisma.sql`nextval('job_run_claim_order')`;
 
+/*
+ * Statistics lag behind a burst of inserts: after a quiet spell they say almost no run is queued,
+ * and the planner then takes any index that starts with status, walking every queued run to probe
+ * one. Written so that it cannot be an index condition, it leaves the probe of a chosen run only
+ * the primary key.
+ */
+const STILL_QUEUED = Prisma.sql`(q.status = 'queued') IS TRUE`;
+
 /**
  * The same fair choice as the SQLite claim (see sqlite-dialect.ts), for many worker processes at
  * once. The candidates are computed from a snapshot; the final pick locks the chosen rows with
@@ -45,7 +53,9 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
       FROM (
         SELECT q.id, q.business_id, q.priority, q.run_at FROM job_runs q
         WHERE q.status = 'queued' AND q.business_id IS NULL AND q.scope = 'system' AND q.run_at <= ${NOW}
-        ORDER BY q.priority DESC, q.run_at, q.id
+        -- business_id (always null here) leads the order, so the planner sees that the (status,
+        -- business_id, priority, run_at) index yields it, and does not sort every queued run instead.
+        ORDER BY q.business_id, q.priority DESC, q.run_at
         LIMIT 1
       ) f
     ),
@@ -77,7 +87,7 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
       FROM chosen c, (
         SELECT id, priority, run_at FROM job_runs
         WHERE status = 'queued' AND business_id IS NULL AND scope = 'system' AND run_at <= ${NOW}
-        ORDER BY priority DESC, run_at, id
+        ORDER BY business_id, priority DESC, run_at -- (see firsts)
         LIMIT ${limit}
       ) q
       WHERE c.business_id IS NULL
@@ -95,7 +105,7 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
         ORDER BY share, last_served NULLS FIRST, priority DESC, run_at, id
       ) e
       CROSS JOIN LATERAL (
-        SELECT q.id FROM job_runs q WHERE q.id = e.id AND q.status = 'queued' FOR UPDATE SKIP LOCKED
+        SELECT q.id FROM job_runs q WHERE q.id = e.id AND ${STILL_QUEUED} FOR UPDATE SKIP LOCKED
       ) j
       LIMIT ${limit}
     )
