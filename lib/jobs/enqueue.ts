@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
 import { recordAudit } from "../audit/record-audit";
 import { Prisma } from "../db/sql";
+import { sqlDialect } from "../db/sql-dialect";
 import { ALL_BUSINESSES, businessScope, scopedDb, type ScopedDb } from "../tenancy";
+import { insertQueuedRun } from "../tenancy/queued-run-store";
 import type { JobDefinition } from "./define-job";
 import { dedupeKeyFor } from "./dedupe-key";
 import { BusinessRefusesRunsError, FailClosedError, IdempotencyConflictError, PermanentJobError } from "./errors";
@@ -44,16 +46,23 @@ type Tx = Parameters<Parameters<ScopedDb["$transaction"]>[0]>[0];
  * Queues one run. A tenant job without a business is refused before anything is written, and so
  * is a business that does not exist or is suspended; the worker checks all of it again when the
  * run starts, because the business may change in between. The insert, the check and its audit
- * record are one transaction of three statements.
+ * record land together: one statement on PostgreSQL, one transaction of three on SQLite.
  */
 export async function enqueueJob(options: EnqueueJobOptions): Promise<EnqueuedRun> {
   const { job, businessId } = options;
   refuseMisplacedJob(job, businessId);
   const params = parseParams(job, options.params);
-  const db = scopedDb(businessId ? businessScope(businessId) : ALL_BUSINESSES);
+  const scope = businessId ? businessScope(businessId) : ALL_BUSINESSES;
+  const db = scopedDb(scope);
   const dedupeKey = options.idempotencyKey
     ? dedupeKeyFor({ businessId, idempotencyKey: options.idempotencyKey, triggerSource: options.triggerSource })
     : null;
+  if (sqlDialect().name === "postgresql") {
+    const outcome = await insertQueuedRun(scope, queuedRunInsert(options, params, dedupeKey));
+    if (outcome.kind === "created") return { id: outcome.row.id, businessId: outcome.row.businessId, created: true, row: outcome.row };
+    if (outcome.kind === "refused") throw new BusinessRefusesRunsError(businessId!, outcome.businessStatus);
+    return existingRun(db, { job, params, dedupeKey: dedupeKey! });
+  }
   try {
     const row = await db.$transaction(async (tx) => {
       // The insert comes first: on SQLite a transaction that reads before it writes cannot wait for
@@ -69,16 +78,40 @@ export async function enqueueJob(options: EnqueueJobOptions): Promise<EnqueuedRu
     });
     return { id: row.id, businessId: row.businessId, created: true, row };
   } catch (error) {
-    // Another process queued the same key first (two schedulers, a retried request): theirs wins.
     if (dedupeKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const existing = await db.jobRun.findFirst({ where: { dedupeKey } });
-      if (existing) {
-        if (existing.jobType !== job.type || !sameParams(existing.params, params)) throw new IdempotencyConflictError(existing.id);
-        return { id: existing.id, businessId: existing.businessId, created: false, row: existing };
-      }
+      return existingRun(db, { job, params, dedupeKey });
     }
     throw error;
   }
+}
+
+/** Another process queued the same key first (two schedulers, a retried request): theirs wins. */
+async function existingRun(db: ScopedDb, { job, params, dedupeKey }: { job: JobDefinition; params: unknown; dedupeKey: string }): Promise<EnqueuedRun> {
+  const existing = await db.jobRun.findFirst({ where: { dedupeKey } });
+  // Deleted between the insert and this read: as if the key had never been used, which a retry sees.
+  if (!existing) throw new Error("The run holding this idempotency key was deleted meanwhile; try again");
+  if (existing.jobType !== job.type || !sameParams(existing.params, params)) throw new IdempotencyConflictError(existing.id);
+  return { id: existing.id, businessId: existing.businessId, created: false, row: existing };
+}
+
+function queuedRunInsert(options: EnqueueJobOptions, params: unknown, dedupeKey: string | null) {
+  const { job } = options;
+  return {
+    businessId: options.businessId,
+    scope: job.scope,
+    jobType: job.type,
+    params,
+    maxAttempts: job.maxAttempts,
+    priority: options.priority ?? 0,
+    runAt: options.runAt ?? null,
+    idempotencyKey: options.idempotencyKey ?? null,
+    dedupeKey,
+    triggeredByUserId: options.actorUserId ?? null,
+    triggerSource: options.triggerSource,
+    parentRunId: options.parentRunId ?? null,
+    tags: encodeTags(options.tags),
+    audit: { ...auditActor(options), action: "run.triggered", details: auditDetails(options) },
+  };
 }
 
 function refuseMisplacedJob(job: JobDefinition, businessId: string | null): void {
@@ -138,8 +171,16 @@ function auditTrigger(tx: Tx, options: EnqueueJobOptions, runId: string): Promis
     businessId: options.businessId,
     action: "run.triggered",
     targetId: runId,
-    details: { jobType: options.job.type, idempotencyKey: options.idempotencyKey ?? null, source: options.triggerSource },
+    details: auditDetails(options),
   });
+}
+
+function auditActor(options: EnqueueJobOptions): { actorType: "user" | "system"; actorUserId: string | null } {
+  return options.actorUserId ? { actorType: "user", actorUserId: options.actorUserId } : { actorType: "system", actorUserId: null };
+}
+
+function auditDetails(options: EnqueueJobOptions): Record<string, unknown> {
+  return { jobType: options.job.type, idempotencyKey: options.idempotencyKey ?? null, source: options.triggerSource };
 }
 
 /** Params as stored (JSON) against params as parsed now; key order does not matter. */

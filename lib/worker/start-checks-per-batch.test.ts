@@ -2,12 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createBusiness, createUser, queueRun, readRun, waitFor } from "../../test-support/fixtures";
 import { installStatementTrace, traceStatements } from "../../test-support/statement-trace";
 import { testNoop, testRegistry } from "../../test-support/test-jobs";
+import { testDatabaseProvider } from "../../test-support/test-database-provider";
 import { useTempDatabase } from "../../test-support/use-temp-database";
 import { startWorker } from "./worker";
 
 /**
  * The checks before a handler runs (business active, actor still a member) are answered for the
- * whole claimed batch in one query, not one query per run, and refuse exactly what they did.
+ * whole claimed batch in one query, not one query per run, and refuse exactly what they did. On
+ * PostgreSQL that query is the claim itself.
  */
 
 useTempDatabase();
@@ -49,7 +51,9 @@ describe("start checks", () => {
       }
     });
 
-    expect(statements.filter((statement) => /\bmemberships\b/.test(statement.sql))).toHaveLength(1);
+    const readsMemberships = statements.filter((statement) => /\bmemberships\b/.test(statement.sql));
+    const claims = readsMemberships.filter((statement) => /\bUPDATE job_runs\b/.test(statement.sql));
+    expect(readsMemberships.length - claims.length).toBe(testDatabaseProvider() === "postgresql" ? 0 : 1);
     const [first, second, untriggered, byStranger, ofSuspended] = await Promise.all(runs.map((run) => readRun(run.id)));
     expect([first?.status, second?.status, untriggered?.status]).toEqual(["succeeded", "succeeded", "succeeded"]);
     expect(byStranger).toMatchObject({

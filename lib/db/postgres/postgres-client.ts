@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 import { readEnv } from "../../config/env";
 import { PrismaClient } from "../generated/postgresql/client";
+import { preparedStatementName } from "./prepared-statements";
 import { createScopedPool } from "./scoped-pool";
 
 /**
@@ -23,5 +24,7 @@ export function createPostgresClient(url: string, { poolSize }: { poolSize?: num
   // An idle connection that drops (server restart, network cut) emits 'error' on the pool; the
   // pool discards it and the next query opens a new one. Unhandled, the event would end the process.
   pool.on("error", () => undefined);
-  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  // The adapter's type asks for a name for every statement; undefined leaves one unnamed, as node-postgres does by default.
+  const statementNameGenerator = preparedStatementName as (query: { sql: string }) => string;
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator }) });
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { prepared } from "../../db/postgres/prepared-statements";
 import { Prisma } from "../../db/sql";
 import { RUN_COLUMNS, toClaimedRun, type ClaimedRun, type RunRow } from "./claimed-run";
 import { leaseAssignments, leaseInsertParts } from "./lease-columns";
 import type { QueueConnection } from "./queue-connection";
+import { startFactsSql, toStartFacts, type FactsRow } from "./start-facts";
 
 /** Claims up to `limit` runs in the fair order (see the dialects) for this worker. */
 export function claimRuns(queue: QueueConnection, { workerId, limit }: { workerId: string; limit: number }): Promise<ClaimedRun[]> {
@@ -60,16 +62,18 @@ export async function insertClaimedRun(queue: QueueConnection, input: NewClaimed
  * the attempt that says who runs it. PostgreSQL writes both in one statement (data-modifying
  * CTEs); on SQLite a trigger on job_runs writes the attempt within the leasing statement itself
  * (migration attempt_row_with_lease), since a transaction there would hold the only write lock
- * across two round trips.
+ * across two round trips. PostgreSQL also reads the start checks' facts in the same statement, so
+ * a run's handler starts without another round trip.
  */
 async function takeLeases({ db, dialect }: QueueConnection, leasing: Prisma.Sql): Promise<ClaimedRun[]> {
   if (dialect.name === "sqlite") return (await db.$queryRaw<RunRow[]>(leasing)).map(toClaimedRun);
-  const rows = await db.$queryRaw<RunRow[]>(Prisma.sql`
+  const facts = startFactsSql(Prisma.raw("leased"));
+  const rows = await db.$queryRaw<(RunRow & FactsRow)[]>(prepared(Prisma.sql`
     WITH leased AS (${leasing}),
     attempts AS (
       INSERT INTO job_run_attempts (id, run_id, business_id, attempt, worker_id, lease_id, status, started_at)
       SELECT gen_random_uuid()::text, id, business_id, attempt, locked_by, lease_id, 'running', started_at FROM leased
     )
-    SELECT * FROM leased`);
-  return rows.map(toClaimedRun);
+    SELECT leased.*, ${facts.columns} FROM leased ${facts.joins}`));
+  return rows.map((row) => ({ ...toClaimedRun(row), startFacts: toStartFacts(row) }));
 }

@@ -1,4 +1,5 @@
 import { Prisma } from "../../db/sql";
+import type { RunStartFacts } from "./start-facts";
 
 /** A run this worker holds a lease on: it may execute it and settle it with `leaseId`. */
 export interface ClaimedRun {
@@ -18,6 +19,8 @@ export interface ClaimedRun {
   /** When the run became due; with startedAt, how long it waited in the queue. */
   runAt: Date;
   startedAt: Date;
+  /** The start checks' facts, when the claim read them with the lease (see readStartFacts). */
+  startFacts?: RunStartFacts;
 }
 
 /** Columns every statement that hands out a lease returns. */

@@ -1,8 +1,9 @@
+import { prepared } from "../../db/postgres/prepared-statements";
 import { Prisma } from "../../db/sql";
 import { inQueueTransaction } from "./queue-access";
 import type { QueueConnection } from "./queue-connection";
-import type { Lease, LogLine } from "./queue-types";
-import { insertLogsSql, insertSettleLogsSql } from "./run-logs";
+import { MAX_MESSAGE, truncate, type Lease, type LogLine } from "./queue-types";
+import { insertLogsSql } from "./run-logs";
 import { changeRunThenAttempt, completeRunSql } from "./settle";
 
 export type Completion = Lease & { result: string | null; logs?: LogLine[]; logsIfSettled?: LogLine[] };
@@ -21,19 +22,22 @@ export async function completeRuns(queue: QueueConnection, completions: Completi
 
 async function completeInOneStatement({ db, dialect }: QueueConnection, completions: Completion[]): Promise<Set<string>> {
   const { now } = dialect;
-  const input = completions.map(
-    ({ runId, leaseId, result }) => Prisma.sql`(CAST(${runId} AS TEXT), CAST(${leaseId} AS TEXT), CAST(${result} AS JSONB))`,
-  );
-  const logs = completions.flatMap((completion) => completion.logs ?? []);
-  const logsIfSettled = completions.flatMap((completion) => completion.logsIfSettled ?? []);
-  const settled = Prisma.sql`v.run_id IN (SELECT id FROM changed)`;
-  const logRows =
-    logs.length + logsIfSettled.length === 0 ? Prisma.empty : Prisma.sql`, logs AS (${insertSettleLogsSql(dialect, { logs, logsIfSettled, settled })})`;
-  const rows = await db.$queryRaw<{ lease_id: string }[]>(Prisma.sql`
-    WITH input (run_id, lease_id, result) AS (VALUES ${Prisma.join(input)}),
+  const lines = [
+    ...completions.flatMap((completion) => (completion.logs ?? []).map((line) => ({ line, ifSettled: false }))),
+    ...completions.flatMap((completion) => (completion.logsIfSettled ?? []).map((line) => ({ line, ifSettled: true }))),
+  ];
+  // Lists travel as arrays, so the statement's text is the same for any batch and is prepared once.
+  const column = <T>(pick: (completion: Completion) => T) => completions.map(pick);
+  const lineColumn = <T>(pick: (entry: (typeof lines)[number]) => T) => lines.map(pick);
+  const rows = await db.$queryRaw<{ lease_id: string }[]>(prepared(Prisma.sql`
+    WITH input AS (
+      SELECT * FROM unnest(
+        CAST(${column((c) => c.runId)} AS TEXT[]), CAST(${column((c) => c.leaseId)} AS TEXT[]), CAST(${column((c) => c.result)} AS TEXT[])
+      ) AS i (run_id, lease_id, result)
+    ),
     changed AS (
       UPDATE job_runs SET
-        status = 'succeeded', result = input.result, progress = 1, error_message = NULL, error_stack = NULL,
+        status = 'succeeded', result = CAST(input.result AS JSONB), progress = 1, error_message = NULL, error_stack = NULL,
         finished_at = ${now}, heartbeat_at = ${now}, locked_by = NULL, lease_id = NULL, updated_at = ${now}
       FROM input
       WHERE job_runs.id = input.run_id AND job_runs.status = 'running' AND job_runs.lease_id = input.lease_id
@@ -43,9 +47,21 @@ async function completeInOneStatement({ db, dialect }: QueueConnection, completi
       UPDATE job_run_attempts SET status = 'succeeded', finished_at = ${now}, error_message = NULL, error_stack = NULL
       FROM changed
       WHERE job_run_attempts.run_id = changed.id AND job_run_attempts.lease_id = changed.lease_id AND job_run_attempts.status = 'running'
+    ),
+    -- One INSERT in the lines' order: the handler's lines, then "Succeeded" where the run was settled
+    -- here (see insertSettleLogsSql).
+    logs AS (
+      INSERT INTO job_run_logs (run_id, business_id, attempt, level, message, created_at)
+      SELECT v.run_id, v.business_id, v.attempt, v.level, v.message, ${now}
+      FROM unnest(
+        CAST(${lineColumn((e) => e.line.runId)} AS TEXT[]), CAST(${lineColumn((e) => e.line.businessId)} AS TEXT[]),
+        CAST(${lineColumn((e) => e.line.attempt)} AS INTEGER[]), CAST(${lineColumn((e) => e.line.level)} AS TEXT[]),
+        CAST(${lineColumn((e) => truncate(e.line.message, MAX_MESSAGE))} AS TEXT[]), CAST(${lineColumn((e) => e.ifSettled)} AS BOOLEAN[])
+      ) WITH ORDINALITY AS v (run_id, business_id, attempt, level, message, if_settled, position)
+      WHERE NOT v.if_settled OR v.run_id IN (SELECT id FROM changed)
+      ORDER BY v.position
     )
-    ${logRows}
-    SELECT lease_id FROM changed`);
+    SELECT lease_id FROM changed`));
   return new Set(rows.map((row) => row.lease_id));
 }
 

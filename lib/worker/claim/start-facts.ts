@@ -10,7 +10,7 @@ export interface RunStartFacts {
   actor: { isMember: boolean; isSystemAdmin: boolean } | null;
 }
 
-interface FactsRow {
+export interface FactsRow {
   id: string;
   business_name: string | null;
   business_status: string | null;
@@ -20,27 +20,43 @@ interface FactsRow {
 }
 
 /**
- * The facts for a whole claimed batch in one query: its businesses, and for each triggering user
- * whether they still belong to the run's business and whether they are a system admin.
+ * The facts' columns for the runs of `runs` (an alias of job_runs rows in the FROM clause), with
+ * the joins they need: the run's business, and whether the triggering user still belongs to it
+ * and is a system admin.
+ */
+export function startFactsSql(runs: Prisma.Sql): { columns: Prisma.Sql; joins: Prisma.Sql } {
+  return {
+    columns: Prisma.sql`
+      facts_business.name AS business_name, facts_business.status AS business_status, ${runs}.triggered_by_user_id AS actor_id,
+      CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ${runs}.triggered_by_user_id AND m.business_id = ${runs}.business_id)
+        THEN 1 ELSE 0 END AS actor_is_member,
+      facts_actor.is_system_admin AS actor_is_system_admin`,
+    joins: Prisma.sql`
+      LEFT JOIN businesses facts_business ON facts_business.id = ${runs}.business_id
+      LEFT JOIN users facts_actor ON facts_actor.id = ${runs}.triggered_by_user_id`,
+  };
+}
+
+export function toStartFacts(row: FactsRow): RunStartFacts {
+  return {
+    business: row.business_status === null ? null : { name: row.business_name ?? "", status: row.business_status },
+    actor: row.actor_id === null ? null : { isMember: Number(row.actor_is_member) === 1, isSystemAdmin: Number(row.actor_is_system_admin) === 1 },
+  };
+}
+
+/**
+ * The facts for a whole claimed batch in one query. A claim that read them with its leases
+ * (PostgreSQL) hands them over with each run, and costs no query here.
  */
 export async function readStartFacts({ db }: QueueConnection, runs: ClaimedRun[]): Promise<Map<string, RunStartFacts>> {
-  if (runs.length === 0) return new Map();
+  const known = new Map(runs.flatMap((run) => (run.startFacts ? [[run.id, run.startFacts] as const] : [])));
+  const unknown = runs.filter((run) => !run.startFacts);
+  if (unknown.length === 0) return known;
+  const { columns, joins } = startFactsSql(Prisma.raw("r"));
   const rows = await db.$queryRaw<FactsRow[]>(Prisma.sql`
-    SELECT r.id, b.name AS business_name, b.status AS business_status, r.triggered_by_user_id AS actor_id,
-      CASE WHEN EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = r.triggered_by_user_id AND m.business_id = r.business_id)
-        THEN 1 ELSE 0 END AS actor_is_member,
-      u.is_system_admin AS actor_is_system_admin
-    FROM job_runs r
-    LEFT JOIN businesses b ON b.id = r.business_id
-    LEFT JOIN users u ON u.id = r.triggered_by_user_id
-    WHERE r.id IN (${Prisma.join(runs.map((run) => run.id))})`);
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        business: row.business_status === null ? null : { name: row.business_name ?? "", status: row.business_status },
-        actor: row.actor_id === null ? null : { isMember: Number(row.actor_is_member) === 1, isSystemAdmin: Number(row.actor_is_system_admin) === 1 },
-      },
-    ]),
-  );
+    SELECT r.id, ${columns}
+    FROM job_runs r ${joins}
+    WHERE r.id IN (${Prisma.join(unknown.map((run) => run.id))})`);
+  for (const row of rows) known.set(row.id, toStartFacts(row));
+  return known;
 }
