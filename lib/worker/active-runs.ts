@@ -44,12 +44,18 @@ export class ActiveRuns {
   private readonly recording = new Map<string, RunningRun>();
   private readonly ahead: ClaimedAhead[] = [];
   private stopping = false;
+  private startedCount = 0;
 
   constructor(private readonly options: ActiveRunsOptions) {}
 
   /** Busy slots. */
   get size(): number {
     return this.running.size;
+  }
+
+  /** Runs started since the worker began, a running total. */
+  get started(): number {
+    return this.startedCount;
   }
 
   /** Claimed runs waiting for a slot. */
@@ -88,6 +94,7 @@ export class ActiveRuns {
   private start({ run, facts }: ClaimedAhead): void {
     const { queue, leases, jobs, observer, complete, onSettled, log } = this.options;
     const running = startRun({ run, queue, leases, jobs, observer, facts, complete, onHandlerDone: () => this.handlerDone(run.id) });
+    this.startedCount += 1;
     this.running.set(run.id, running);
     running.settled
       .then(

@@ -1,4 +1,5 @@
 import type { ActiveRuns } from "./active-runs";
+import { ClaimPace } from "./claim-pace";
 import type { RunQueue } from "./claim";
 import { describeError } from "./describe-error";
 import type { Doorbell } from "./doorbell";
@@ -11,7 +12,7 @@ export interface ClaimLoopOptions {
   queue: RunQueue;
   workerId: string;
   concurrency: number;
-  /** Runs claimed beyond the free slots, so a freed slot starts its next run without a round trip. */
+  /** At most this many runs claimed beyond the free slots, so a freed slot starts its next run without a round trip. */
   claimAhead: number;
   pollIntervalMs: number;
   runs: ActiveRuns;
@@ -22,16 +23,18 @@ export interface ClaimLoopOptions {
 }
 
 /**
- * Keeps every slot busy and up to `claimAhead` more runs claimed, until `stopping()`. The waiting
- * runs are refilled in one claim once they fall to half, so claims stay batched without letting the
- * fair order go stale for long.
+ * Keeps every slot busy and more runs claimed (as many as its pace needs, up to `claimAhead`; see
+ * ClaimPace), until `stopping()`. The waiting runs are refilled in one claim once they fall to
+ * half, so claims stay batched without letting the fair order go stale for long.
  */
 export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
   const { queue, workerId, concurrency, claimAhead, pollIntervalMs, runs, doorbell, stopping, log, metrics } = options;
-  const lowWater = Math.floor(claimAhead / 2);
+  const pace = new ClaimPace(Math.min(concurrency, claimAhead), claimAhead);
   let failures = 0;
   while (!stopping()) {
-    const room = concurrency + claimAhead - runs.size - runs.waiting;
+    const ahead = pace.ahead(runs.started);
+    const lowWater = Math.floor(ahead / 2);
+    const room = concurrency + ahead - runs.size - runs.waiting;
     const wanted = runs.size < concurrency || runs.waiting <= lowWater ? room : 0;
     let claimed = 0;
     if (wanted > 0) {

@@ -24,7 +24,7 @@ const MAX_COMPLETION_BATCH = 200;
 export interface WorkerOptions {
   workerId?: string;
   concurrency: number;
-  /** Runs claimed beyond the free slots; twice the concurrency by default, 0 claims only for free slots. */
+  /** At most this many runs claimed beyond the free slots (see ClaimPace); eight times the concurrency (at most 256) by default, 0 claims only for free slots. */
   claimAhead?: number;
   /** How long a success waits for others to be written with it (ms); 2 by default. */
   completionDelayMs?: number;
@@ -83,7 +83,7 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
   let stopped: Promise<StopSummary> | undefined;
 
   leases.start();
-  const claimAhead = options.claimAhead ?? concurrency * 2;
+  const claimAhead = options.claimAhead ?? Math.min(concurrency * 8, 256);
   const claimLoop = runClaimLoop({ queue, workerId, concurrency, claimAhead, pollIntervalMs, runs, doorbell, stopping: () => stopping, log, metrics });
   const { rescueAfterMs, rescueIntervalMs } = options;
   const periodic = [rescueTask({ queue, rescueAfterMs, rescueIntervalMs, log }), ...(options.periodicTasks ?? [])].map(

@@ -32,7 +32,9 @@ const STILL_QUEUED = Prisma.sql`(q.status = 'queued') IS TRUE`;
 function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
   return Prisma.sql`
     WITH running AS MATERIALIZED (
-      SELECT business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY business_id
+      -- Grouped by an expression no index is ordered by (null stays null), so that the few running
+      -- rows are found through the status index, not by walking a business_id index for its order.
+      SELECT business_id || '' AS business_id, COUNT(*) AS n FROM job_runs WHERE status = 'running' GROUP BY 1
     ),
     firsts AS MATERIALIZED (
       SELECT f.*, COALESCE(rn.n, 0) AS running, b.max_concurrent_runs AS cap,
@@ -49,7 +51,11 @@ function claimRuns({ workerId, limit }: ClaimStatementOptions): Prisma.Sql {
       UNION ALL
       -- Two forms, so that each probes the (business_id, claim_seq) index; IS NOT DISTINCT FROM would scan.
       SELECT f.*, COALESCE((SELECT n FROM running WHERE business_id IS NULL), 0), NULL,
-        (SELECT MAX(served.claim_seq) FROM job_runs served WHERE served.business_id IS NULL AND served.scope = 'system')
+        -- In the (business_id, claim_seq) index's order, so the planner reads its last entry rather
+        -- than walking the claim_seq index back through every business's claims.
+        (SELECT served.claim_seq FROM job_runs served
+         WHERE served.business_id IS NULL AND served.scope = 'system' AND served.claim_seq IS NOT NULL
+         ORDER BY served.business_id DESC, served.claim_seq DESC LIMIT 1)
       FROM (
         SELECT q.id, q.business_id, q.priority, q.run_at FROM job_runs q
         WHERE q.status = 'queued' AND q.business_id IS NULL AND q.scope = 'system' AND q.run_at <= ${NOW}
