@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/db/sql";
 import { cancelJobRun } from "@/lib/job-runs/manage-service";
 import { businessScope } from "@/lib/tenancy";
 import { actorFor, createBusiness, createUser, queueRun, readAttempts, readLogs, readRun } from "../../../test-support/fixtures";
+import { testDatabaseProvider } from "../../../test-support/test-database-provider";
 import { useTempDatabase } from "../../../test-support/use-temp-database";
 import type { ClaimedRun } from "./claimed-run";
 import type { Completion } from "./complete-runs";
@@ -118,6 +120,29 @@ describe("completing a batch of runs", () => {
     expect(await queue.completeMany([{ ...completionOf(batched!), ...lines(batched!) }])).toEqual(new Set([batched!.leaseId]));
     for (const run of [alone!, batched!]) {
       expect((await readLogs(run.id)).map((entry) => entry.message)).toEqual(["first", "last", "Succeeded"]);
+    }
+  });
+});
+
+describe.runIf(testDatabaseProvider() === "postgresql")("a batch completion beside a heartbeat of the same runs", () => {
+  it("never deadlocks with it, whatever order each finds the rows in", async () => {
+    await clearQueue();
+    const queue = new RunQueue();
+    for (let round = 0; round < 10; round++) {
+      const business = await createBusiness();
+      await getDb().$executeRaw(Prisma.sql`
+        INSERT INTO job_runs (id, business_id, scope, job_type, status, params, priority, run_at, created_at, updated_at)
+        SELECT md5(random()::text || i::text), ${business.id}, 'tenant', 'test-noop', 'queued', '{}', i, now(), now(), now()
+        FROM generate_series(1, 200) AS i`);
+      const claimed = await queue.claim({ workerId: "w1", limit: 200 });
+      // Each statement locks the rows one by one: in index, join or shuffled order they would cross.
+      const shuffled = [...claimed].sort(() => Math.random() - 0.5);
+      const [beaten, completed] = await Promise.all([
+        queue.heartbeat(shuffled.map(({ id, leaseId }) => ({ runId: id, leaseId }))),
+        queue.completeMany(claimed.map((run) => ({ runId: run.id, leaseId: run.leaseId, result: null }))),
+      ]);
+      expect(completed.size).toBe(claimed.length);
+      expect(beaten.size).toBeLessThanOrEqual(claimed.length);
     }
   });
 });

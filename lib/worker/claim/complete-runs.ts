@@ -35,13 +35,21 @@ async function completeInOneStatement({ db, dialect }: QueueConnection, completi
         CAST(${column((c) => c.runId)} AS TEXT[]), CAST(${column((c) => c.leaseId)} AS TEXT[]), CAST(${column((c) => c.result)} AS TEXT[])
       ) AS i (run_id, lease_id, result)
     ),
+    -- Locked in id order, as the heartbeat locks them: two statements that lock many of the same
+    -- rows in different orders can deadlock.
+    held AS (
+      SELECT job_runs.id, input.lease_id, input.result FROM job_runs JOIN input ON job_runs.id = input.run_id
+      WHERE job_runs.status = 'running' AND job_runs.lease_id = input.lease_id
+      ORDER BY job_runs.id
+      FOR UPDATE OF job_runs
+    ),
     changed AS (
       UPDATE job_runs SET
-        status = 'succeeded', result = CAST(input.result AS JSONB), progress = 1, error_message = NULL, error_stack = NULL,
+        status = 'succeeded', result = CAST(held.result AS JSONB), progress = 1, error_message = NULL, error_stack = NULL,
         finished_at = ${now}, heartbeat_at = ${now}, locked_by = NULL, lease_id = NULL, updated_at = ${now}
-      FROM input
-      WHERE job_runs.id = input.run_id AND job_runs.status = 'running' AND job_runs.lease_id = input.lease_id
-      RETURNING job_runs.id, input.lease_id
+      FROM held
+      WHERE job_runs.id = held.id AND job_runs.status = 'running' AND job_runs.lease_id = held.lease_id
+      RETURNING job_runs.id, held.lease_id
     ),
     closed AS (
       UPDATE job_run_attempts SET status = 'succeeded', finished_at = ${now}, error_message = NULL, error_stack = NULL

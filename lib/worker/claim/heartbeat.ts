@@ -7,14 +7,22 @@ import type { Lease } from "./queue-types";
 export async function heartbeat({ db, dialect }: QueueConnection, leases: Lease[]): Promise<Set<string>> {
   if (leases.length === 0) return new Set();
   const leaseIds = leases.map((lease) => lease.leaseId);
-  // PostgreSQL: one text for any number of leases (an array parameter), so it is prepared once.
-  const postgres = dialect.name === "postgresql";
-  const held = postgres ? Prisma.sql`lease_id = ANY(CAST(${leaseIds} AS TEXT[]))` : Prisma.sql`lease_id IN (${Prisma.join(leaseIds)})`;
-  const statement = Prisma.sql`
-    UPDATE job_runs SET heartbeat_at = ${dialect.now}
-    WHERE status = 'running' AND ${held}
-    RETURNING lease_id`;
-  const rows = await db.$queryRaw<{ lease_id: string }[]>(postgres ? prepared(statement) : statement);
+  const rows = await db.$queryRaw<{ lease_id: string }[]>(
+    dialect.name === "postgresql"
+      ? // One text for any number of leases (an array parameter), so it is prepared once. The rows are
+        // locked in id order, as a batch completion locks them: two statements that lock many of the
+        // same rows in different orders can deadlock.
+        prepared(Prisma.sql`
+          WITH held AS (
+            SELECT id FROM job_runs WHERE status = 'running' AND lease_id = ANY(CAST(${leaseIds} AS TEXT[])) ORDER BY id FOR UPDATE
+          )
+          UPDATE job_runs SET heartbeat_at = ${dialect.now} FROM held WHERE job_runs.id = held.id
+          RETURNING job_runs.lease_id`)
+      : Prisma.sql`
+          UPDATE job_runs SET heartbeat_at = ${dialect.now}
+          WHERE status = 'running' AND lease_id IN (${Prisma.join(leaseIds)})
+          RETURNING lease_id`,
+  );
   return new Set(rows.map((row) => row.lease_id));
 }
 
