@@ -145,24 +145,8 @@ function isForeignKeyError(error: unknown): boolean {
 
 /** Inserts the run and returns the whole row as written. */
 function insertRun(tx: Tx, { options, params, dedupeKey }: { options: EnqueueJobOptions; params: unknown; dedupeKey: string | null }): Promise<JobRun> {
-  const { job } = options;
-  return tx.jobRun.create({
-    data: {
-      businessId: options.businessId,
-      scope: job.scope,
-      jobType: job.type,
-      params: params as Prisma.InputJsonValue,
-      maxAttempts: job.maxAttempts,
-      priority: options.priority ?? 0,
-      ...(options.runAt ? { runAt: options.runAt } : {}),
-      idempotencyKey: options.idempotencyKey ?? null,
-      dedupeKey,
-      triggeredByUserId: options.actorUserId ?? null,
-      triggerSource: options.triggerSource,
-      parentRunId: options.parentRunId ?? null,
-      tags: encodeTags(options.tags),
-    },
-  });
+  const { audit: _audit, runAt, ...fields } = queuedRunInsert(options, params, dedupeKey);
+  return tx.jobRun.create({ data: { ...fields, params: params as Prisma.InputJsonValue, ...(runAt ? { runAt } : {}) } });
 }
 
 function auditTrigger(tx: Tx, options: EnqueueJobOptions, runId: string): Promise<void> {
