@@ -80,7 +80,8 @@ function report(measured: CallerFigures[][], driverNames: string[], calls: numbe
     ),
     "",
     `Each statement is built by the product's RunQueue (claim, heartbeat, complete with a start line and the closing line) and sent by either driver: ` +
-      `Prisma's \`$queryRaw\` as the worker sends it (an unnamed statement, parsed and planned every time), or node-postgres with the same SQL text ` +
+      `Prisma's \`$queryRaw\` as the worker sends it (the claim and the heartbeat as named prepared statements, a single run's completion unnamed, parsed and planned every time), ` +
+      `or node-postgres with the same SQL text ` +
       `and values as a named prepared statement (parsed once per connection, its plan reusable). Both drivers' connections start as the queue's all-businesses access ` +
       `has them (TimeZone=UTC, app.bypass_rls=on, checked before measuring), so neither sends a settings statement per query. ` +
       `Each measurement starts from a freshly filled queue (${BUSINESSES} businesses; ${calls.join(", ")} timed calls per caller after ${WARM_UP_CALLS} untimed ones); ` +

@@ -9,7 +9,8 @@ const MIN_SAMPLE_MS = 20;
 /**
  * How many claimed runs a worker holds waiting for a slot: as many as it starts in HORIZON_MS at
  * its recent pace, between `least` and `most`. Short runs need many waiting (a no-op run ends long
- * before a claim returns), long runs few, and holding few keeps the fair order fresh.
+ * before a claim returns); long runs need few, but the claim loop keeps at least twice its
+ * concurrency so that slow runs do not cost a claim statement every other run.
  */
 export class ClaimPace {
   private startsPerMs: number | undefined;
