@@ -50,8 +50,21 @@ export async function createPostgresDatabaseFromTemplate(
   };
 }
 
+// A busy test database may be under autovacuum when it is dropped: that process belongs to the
+// server, so the test role may not end it ("must be a member of the role…"), and it ends by itself.
+const DROP_ATTEMPTS = 40;
+const INSUFFICIENT_PRIVILEGE = "42501";
+
 export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
-  await withMaintenanceClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withMaintenanceClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
+      return;
+    } catch (error) {
+      if (attempt >= DROP_ATTEMPTS || (error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
 
 async function ensureTemplate(serverUrl: string): Promise<string> {
