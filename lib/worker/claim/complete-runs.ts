@@ -2,8 +2,8 @@ import { prepared } from "../../db/postgres/prepared-statements";
 import { Prisma } from "../../db/sql";
 import { inQueueTransaction } from "./queue-access";
 import type { QueueConnection } from "./queue-connection";
-import { MAX_MESSAGE, truncate, type Lease, type LogLine } from "./queue-types";
-import { insertLogsSql } from "./run-logs";
+import type { Lease, LogLine } from "./queue-types";
+import { insertLogsSql, insertSettleLogsSql } from "./run-logs";
 import { changeRunThenAttempt, completeRunSql } from "./settle";
 
 export type Completion = Lease & { result: string | null; logs?: LogLine[]; logsIfSettled?: LogLine[] };
@@ -22,13 +22,10 @@ export async function completeRuns(queue: QueueConnection, completions: Completi
 
 async function completeInOneStatement({ db, dialect }: QueueConnection, completions: Completion[]): Promise<Set<string>> {
   const { now } = dialect;
-  const lines = [
-    ...completions.flatMap((completion) => (completion.logs ?? []).map((line) => ({ line, ifSettled: false }))),
-    ...completions.flatMap((completion) => (completion.logsIfSettled ?? []).map((line) => ({ line, ifSettled: true }))),
-  ];
+  const logs = completions.flatMap((completion) => completion.logs ?? []);
+  const logsIfSettled = completions.flatMap((completion) => completion.logsIfSettled ?? []);
   // Lists travel as arrays, so the statement's text is the same for any batch and is prepared once.
   const column = <T>(pick: (completion: Completion) => T) => completions.map(pick);
-  const lineColumn = <T>(pick: (entry: (typeof lines)[number]) => T) => lines.map(pick);
   const rows = await db.$queryRaw<{ lease_id: string }[]>(prepared(Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(
@@ -56,19 +53,7 @@ async function completeInOneStatement({ db, dialect }: QueueConnection, completi
       FROM changed
       WHERE job_run_attempts.run_id = changed.id AND job_run_attempts.lease_id = changed.lease_id AND job_run_attempts.status = 'running'
     ),
-    -- One INSERT in the lines' order: the handler's lines, then "Succeeded" where the run was settled
-    -- here (see insertSettleLogsSql).
-    logs AS (
-      INSERT INTO job_run_logs (run_id, business_id, attempt, level, message, created_at)
-      SELECT v.run_id, v.business_id, v.attempt, v.level, v.message, ${now}
-      FROM unnest(
-        CAST(${lineColumn((e) => e.line.runId)} AS TEXT[]), CAST(${lineColumn((e) => e.line.businessId)} AS TEXT[]),
-        CAST(${lineColumn((e) => e.line.attempt)} AS INTEGER[]), CAST(${lineColumn((e) => e.line.level)} AS TEXT[]),
-        CAST(${lineColumn((e) => truncate(e.line.message, MAX_MESSAGE))} AS TEXT[]), CAST(${lineColumn((e) => e.ifSettled)} AS BOOLEAN[])
-      ) WITH ORDINALITY AS v (run_id, business_id, attempt, level, message, if_settled, position)
-      WHERE NOT v.if_settled OR v.run_id IN (SELECT id FROM changed)
-      ORDER BY v.position
-    )
+    logs AS (${insertSettleLogsSql(dialect, { logs, logsIfSettled, settled: Prisma.sql`v.run_id IN (SELECT id FROM changed)` })})
     SELECT lease_id FROM changed`));
   return new Set(rows.map((row) => row.lease_id));
 }

@@ -18,21 +18,23 @@ export function insertLogsSql(dialect: QueueDialect, lines: LogLine[]): Prisma.S
  * A settle's lines in one INSERT: the handler's lines, then the closing lines of the runs for which
  * `settled` holds (it may read `v.run_id`). One INSERT in that order, because PostgreSQL runs a
  * statement's data-modifying CTEs in no promised order and the log is read in id order: two INSERTs
- * put "Succeeded" above the handler's last lines.
+ * put "Succeeded" above the handler's last lines. PostgreSQL only (it goes in a writing WITH); the
+ * lines travel as arrays, so the text is the same for any number of lines and can be prepared.
  */
 export function insertSettleLogsSql(
   dialect: QueueDialect,
   { logs, logsIfSettled, settled }: { logs: LogLine[]; logsIfSettled: LogLine[]; settled: Prisma.Sql },
 ): Prisma.Sql {
   const rows = [...logs.map((line) => ({ line, ifSettled: false })), ...logsIfSettled.map((line) => ({ line, ifSettled: true }))];
-  const values = rows.map(
-    ({ line, ifSettled }, position) =>
-      Prisma.sql`(${lineValues(dialect, line)}, CAST(${ifSettled} AS BOOLEAN), CAST(${position} AS INTEGER))`,
-  );
+  const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
   return Prisma.sql`
     INSERT INTO job_run_logs (run_id, business_id, attempt, level, message, created_at)
-    SELECT v.run_id, v.business_id, v.attempt, v.level, v.message, v.created_at
-    FROM (VALUES ${Prisma.join(values)}) AS v (run_id, business_id, attempt, level, message, created_at, if_settled, position)
+    SELECT v.run_id, v.business_id, v.attempt, v.level, v.message, ${dialect.now}
+    FROM unnest(
+      CAST(${column((row) => row.line.runId)} AS TEXT[]), CAST(${column((row) => row.line.businessId)} AS TEXT[]),
+      CAST(${column((row) => row.line.attempt)} AS INTEGER[]), CAST(${column((row) => row.line.level)} AS TEXT[]),
+      CAST(${column((row) => truncate(row.line.message, MAX_MESSAGE))} AS TEXT[]), CAST(${column((row) => row.ifSettled)} AS BOOLEAN[])
+    ) WITH ORDINALITY AS v (run_id, business_id, attempt, level, message, if_settled, position)
     WHERE NOT v.if_settled OR ${settled}
     ORDER BY v.position`;
 }
