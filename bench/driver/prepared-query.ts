@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { statementNameOf } from "../../lib/db/postgres/prepared-statements";
 import type { Prisma } from "../../lib/db/sql";
 
 export interface PreparedQuery {
@@ -15,5 +15,5 @@ export interface PreparedQuery {
  */
 export function preparedQuery(statement: Prisma.Sql): PreparedQuery {
   const text = statement.text;
-  return { name: `automation_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`, text, values: [...statement.values] };
+  return { name: statementNameOf(text), text, values: [...statement.values] };
 }

@@ -27,8 +27,13 @@ export function preparedStatementName({ sql }: { sql: string }): string | undefi
   let name = names.get(sql);
   if (name === undefined) {
     if (names.size >= MAX_NAMED_TEXTS) return undefined;
-    name = `automation_${createHash("sha256").update(sql).digest("hex").slice(0, 32)}`;
+    name = statementNameOf(sql);
     names.set(sql, name);
   }
   return name;
+}
+
+/** A statement name derived from the text alone: one name per text, whatever the values. */
+export function statementNameOf(text: string): string {
+  return `automation_${createHash("sha256").update(text).digest("hex").slice(0, 32)}`;
 }
