@@ -1,6 +1,5 @@
 import { databaseProvider, readEnv } from "../config/env";
 import { getLogger, messageLog, type Logger } from "../logging/logger";
-import { runLogFields } from "../logging/run-fields";
 import type { JobRegistry } from "../jobs/registry";
 import { schedulerTask } from "../scheduler/run-scheduler";
 import { RunQueue } from "./claim";
@@ -15,6 +14,7 @@ import { presenceTask } from "./presence-task";
 import { WorkerRunMetrics } from "./run-metrics";
 import { removeWorkerPresence } from "../tenancy/worker-registry-store";
 import { describeError } from "./describe-error";
+import { runOutcomeLog } from "./run-outcome-log";
 
 /**
  * The worker as a process: configuration from the environment, the scheduler tick unless
@@ -49,11 +49,7 @@ export async function runWorkerProcess({ jobs, logger = getLogger() }: { jobs?: 
       metrics.labelRefreshTask(),
       ...(runScheduler ? [schedulerTask({ everyMs: schedulerTickMs, logger: workerLog })] : []),
     ],
-    onSettled: (run, outcome) =>
-      workerLog[outcome.status === "failed" ? "warn" : "info"](
-        { ...runLogFields(run), status: outcome.status, ...("error" in outcome ? { error: outcome.error } : {}) },
-        `${run.jobType} ${run.id} attempt ${run.attempt}: ${outcome.status}`,
-      ),
+    onSettled: runOutcomeLog(workerLog),
   });
   busy = () => worker.activeRuns;
   // SQLite has no notifications; its workers poll (WORKER_POLL_INTERVAL_MS).
