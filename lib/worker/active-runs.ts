@@ -24,7 +24,7 @@ export interface ActiveRunsOptions {
   observer?: RunObserver;
   complete?: (completion: Completion) => Promise<boolean>;
   onSettled?: (run: ClaimedRun, outcome: RunOutcome) => void;
-  /** Called whenever a slot is free again. */
+  /** Called whenever a slot is free again, or a run's outcome has been written. */
   onSlotFreed: () => void;
   log: MessageLog;
 }
@@ -61,6 +61,11 @@ export class ActiveRuns {
   /** Claimed runs waiting for a slot. */
   get waiting(): number {
     return this.ahead.length;
+  }
+
+  /** Runs whose handler is done and whose outcome is still being written. */
+  get unwritten(): number {
+    return this.recording.size;
   }
 
   /** Starts what fits in the free slots and keeps the rest; the checks before each handler are answered for the whole batch in one query. */
@@ -104,8 +109,9 @@ export class ActiveRuns {
       )
       .catch((error: unknown) => log(`onSettled failed: ${describeError(error)}`, "error"))
       .finally(() => {
-        this.recording.delete(run.id);
         if (this.running.delete(run.id)) this.slotFreed();
+        // A written success may give the claim loop room again (see claimRoom).
+        else if (this.recording.delete(run.id)) this.options.onSlotFreed();
       });
   }
 

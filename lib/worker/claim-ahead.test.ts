@@ -160,3 +160,69 @@ describe("the runs a worker holds", () => {
     expect(await readRun(cancelled!.id)).toMatchObject({ status: "cancelled" });
   });
 });
+
+/** Finishes at once; records which runs reached their handler. */
+const quickJob = defineJob({
+  type: "test-quick",
+  title: "Quick",
+  description: "Returns at once.",
+  scope: "tenant",
+  params: z.object({}).strict(),
+  async run({ runId }) {
+    started.push(runId);
+    return { done: true };
+  },
+});
+
+/** A queue whose successes are not written until the test opens the gate: a database that fell behind. */
+class HeldWritesQueue extends RunQueue {
+  heartbeats = 0;
+  private openGate: () => void = () => {};
+  private readonly gate = new Promise<void>((resolve) => (this.openGate = resolve));
+
+  open(): void {
+    this.openGate();
+  }
+
+  override async completeMany(completions: Parameters<RunQueue["completeMany"]>[0]): Promise<Set<string>> {
+    await this.gate;
+    return super.completeMany(completions);
+  }
+
+  override heartbeat(leases: Parameters<RunQueue["heartbeat"]>[0]): Promise<Set<string>> {
+    this.heartbeats += 1;
+    return super.heartbeat(leases);
+  }
+}
+
+describe("a worker whose successes are not being written", () => {
+  it("stops claiming once it holds twice its slots and runs claimed ahead, and resumes when they are written", async () => {
+    await getDb().jobRun.updateMany({ where: { status: { in: ["queued", "running"] } }, data: { status: "cancelled", leaseId: null } });
+    const business = await createBusiness();
+    const ids: string[] = [];
+    for (let index = 0; index < 20; index++) ids.push((await queueRun({ businessId: business.id, jobType: "test-quick" })).id);
+    const queue = new HeldWritesQueue();
+    worker = startWorker({
+      jobs: testRegistry([quickJob]),
+      queue,
+      concurrency: 1,
+      claimAhead: 2,
+      pollIntervalMs: 20,
+      heartbeatMs: 50,
+      rescueAfterMs: 60_000,
+      shutdownGraceMs: 10_000,
+      log: () => {},
+    });
+
+    // One slot and two ahead: three held, and as many again finished but unwritten.
+    await waitFor(async () => started.length >= 6, { what: "six runs to finish their handlers" });
+    const beatsThen = queue.heartbeats;
+    await waitFor(async () => queue.heartbeats >= beatsThen + 5, { what: "five more heartbeats while the writes are held" });
+    expect(started).toHaveLength(6);
+    expect((await statuses(ids)).filter((status) => status === "queued")).toHaveLength(14);
+
+    queue.open();
+    await waitFor(async () => (await statuses(ids)).every((status) => status === "succeeded"), { what: "every run to succeed once written" });
+    expect(new Set(started).size).toBe(20);
+  });
+});

@@ -36,7 +36,7 @@ export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
   while (!stopping()) {
     const ahead = pace.ahead(runs.started);
     const lowWater = Math.floor(ahead / 2);
-    const room = concurrency + ahead - runs.size - runs.waiting;
+    const room = claimRoom({ concurrency, ahead, running: runs.size, waiting: runs.waiting, unwritten: runs.unwritten });
     const wanted = runs.size < concurrency || runs.waiting <= lowWater ? room : 0;
     let claimed = 0;
     if (wanted > 0) {
@@ -57,6 +57,18 @@ export async function runClaimLoop(options: ClaimLoopOptions): Promise<void> {
     // A full claim may mean more work is waiting: ask again at once unless there is no room.
     if (failures > 0 || wanted === 0 || claimed < wanted) await doorbell.wait(nextPollMs(failures, pollIntervalMs));
   }
+}
+
+/**
+ * How many more runs the worker may claim: its free slots and the runs it keeps claimed ahead.
+ * Successes still being written count against that once they outnumber those: when writing falls
+ * behind (a slow or locked database), the worker stops claiming instead of piling finished runs up
+ * in memory and widening the window in which a crash would run them again. It then holds at most
+ * twice `concurrency + ahead` runs.
+ */
+export function claimRoom({ concurrency, ahead, running, waiting, unwritten }: { concurrency: number; ahead: number; running: number; waiting: number; unwritten: number }): number {
+  const held = concurrency + ahead;
+  return Math.max(0, held - running - waiting - Math.max(0, unwritten - held));
 }
 
 /** While the database is unreachable, ask less and less often (up to 30 s) rather than every poll. */
