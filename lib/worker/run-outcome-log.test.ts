@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logging/logger";
+import { runLogFields } from "../logging/run-fields";
 import type { ClaimedRun } from "./claim";
 import { runOutcomeLog } from "./run-outcome-log";
 
@@ -33,15 +34,11 @@ describe("the line a worker writes for a settled run", () => {
     log(run, { status: "succeeded", result: { rows: 3 } });
 
     expect(lines).toHaveLength(1);
+    // The run's own fields are runLogFields' (tested with it); this line adds who settled it and how.
     expect(JSON.parse(lines[0]!)).toMatchObject({
+      ...runLogFields(run),
       level: "info",
       workerId: "worker-a",
-      runId: run.id,
-      businessId: run.businessId,
-      userId: run.triggeredByUserId,
-      jobType: "export-report",
-      attempt: 2,
-      paramKeys: ["apiKey", "days", "recipientEmail"],
       status: "succeeded",
       msg: `export-report ${run.id} attempt 2: succeeded`,
     });
