@@ -19,7 +19,12 @@ export async function createPostgresTestDatabase(serverUrl: string, prefix = "au
 export interface PostgresTestDatabase {
   name: string;
   url: string;
-  drop(): Promise<void>;
+  drop(options?: DropOptions): Promise<void>;
+}
+
+export interface DropOptions {
+  /** How long an autovacuum on the database is waited out (see dropPostgresDatabase); 10 s by default. */
+  patienceMs?: number;
 }
 
 /**
@@ -46,23 +51,24 @@ export async function createPostgresDatabaseFromTemplate(
   return {
     name,
     url: databaseUrl(serverUrl, name),
-    drop: () => dropPostgresDatabase(serverUrl, name),
+    drop: (options) => dropPostgresDatabase(serverUrl, name, options),
   };
 }
 
 // A busy test database may be under autovacuum when it is dropped: that process belongs to the
 // server, so the test role may not end it ("must be a member of the role…"), and it ends by itself.
-const DROP_ATTEMPTS = 40;
+const DROP_RETRY_MS = 250;
 const INSUFFICIENT_PRIVILEGE = "42501";
 
-export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+export async function dropPostgresDatabase(serverUrl: string, name: string, { patienceMs = 10_000 }: DropOptions = {}): Promise<void> {
+  const attempts = Math.max(1, Math.ceil(patienceMs / DROP_RETRY_MS));
   for (let attempt = 1; ; attempt++) {
     try {
       await withMaintenanceClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quote(name)} WITH (FORCE)`));
       return;
     } catch (error) {
-      if (attempt >= DROP_ATTEMPTS || (error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (attempt >= attempts || (error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+      await new Promise((resolve) => setTimeout(resolve, DROP_RETRY_MS));
     }
   }
 }
